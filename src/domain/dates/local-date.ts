@@ -1,0 +1,122 @@
+/**
+ * Calendar-date arithmetic on `YYYY-MM-DD` strings, independent of the machine's time zone.
+ *
+ * Why not `new Date('2021-05-23')` and local getters: that parses as UTC midnight and shows as the
+ * 22nd west of Greenwich. Here a date is turned into a day number (days since 1970-01-01) with
+ * `Date.UTC` and back with UTC getters only, so the local zone never enters the computation.
+ */
+import type { LocalDate, LocalDateTime } from '@/domain/types'
+
+const MS_PER_DAY = 86_400_000
+const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
+const LOCAL_DATE_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/
+
+/** True for a real calendar date such as `2021-02-28` (not `2021-02-29`). */
+export function isValidLocalDate(value: unknown): value is LocalDate {
+  if (typeof value !== 'string') return false
+  const match = LOCAL_DATE_PATTERN.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false
+  return day <= daysInMonth(year, month)
+}
+
+/** True for `YYYY-MM-DDTHH:mm` with a valid date and time. */
+export function isValidLocalDateTime(value: unknown): value is LocalDateTime {
+  if (typeof value !== 'string') return false
+  const match = LOCAL_DATE_TIME_PATTERN.exec(value)
+  if (!match) return false
+  const hours = Number(match[2])
+  const minutes = Number(match[3])
+  return isValidLocalDate(match[1]) && hours < 24 && minutes < 60
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** Days since 1970-01-01 for a valid LocalDate. */
+export function toDayNumber(date: LocalDate): number {
+  const year = Number(date.slice(0, 4))
+  const month = Number(date.slice(5, 7))
+  const day = Number(date.slice(8, 10))
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY)
+}
+
+export function fromDayNumber(dayNumber: number): LocalDate {
+  const d = new Date(dayNumber * MS_PER_DAY)
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromDayNumber(toDayNumber(date) + days)
+}
+
+/** `to - from` in whole days (positive when `to` is later). */
+export function diffDays(from: LocalDate, to: LocalDate): number {
+  return toDayNumber(to) - toDayNumber(from)
+}
+
+/** 0 = Sunday … 6 = Saturday, like `Date#getDay`. */
+export function weekdayOf(date: LocalDate): number {
+  return (((toDayNumber(date) + 4) % 7) + 7) % 7 // 1970-01-01 was a Thursday
+}
+
+export function compareLocalDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+export function minDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a <= b ? a : b
+}
+
+export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a >= b ? a : b
+}
+
+/** The calendar date of a LocalDate or LocalDateTime. */
+export function datePart(value: string): LocalDate {
+  return value.slice(0, 10)
+}
+
+/** `HH:mm` of a LocalDateTime. */
+export function timePart(value: LocalDateTime): string {
+  return value.slice(11, 16)
+}
+
+export function toMinuteNumber(value: LocalDateTime): number {
+  return toDayNumber(datePart(value)) * 1440 + Number(value.slice(11, 13)) * 60 + Number(value.slice(14, 16))
+}
+
+export function fromMinuteNumber(minutes: number): LocalDateTime {
+  const day = Math.floor(minutes / 1440)
+  const rest = minutes - day * 1440
+  return `${fromDayNumber(day)}T${pad(Math.floor(rest / 60))}:${pad(rest % 60)}`
+}
+
+/** Moves a LocalDate or LocalDateTime by whole days, keeping the time of day. */
+export function shiftByDays(value: string, days: number): string {
+  const shifted = addDays(datePart(value), days)
+  return value.length > 10 ? shifted + value.slice(10) : shifted
+}
+
+/** The wall-clock date of `now` in the given IANA zone (the user's "today"). */
+export function todayIn(timeZone: string, now: Date = new Date()): LocalDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(now)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')}`
+}
+
+/** The wall-clock time of `now` in the given IANA zone, as a LocalDateTime with seconds. */
+export function nowIn(timeZone: string, now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(now)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00'
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0')
+}

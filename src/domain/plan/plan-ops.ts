@@ -1,0 +1,124 @@
+/**
+ * Plan operations: pure functions from a plan to a new plan. Each stamps `updatedAt` on what it
+ * touches (the per-record clock a merge or a later sync engine uses) and never mutates its input.
+ */
+import { reanchor } from '@/domain/plan/anchors'
+import { newId } from '@/domain/plan/ids'
+import { endForLength, taskLength } from '@/domain/plan/task-dates'
+import type { Channel, EpochMs, Plan, Task, Unit } from '@/domain/types'
+
+export type TaskDraft = Omit<Task, 'id' | 'createdAt' | 'updatedAt'>
+
+export function emptyTaskDraft(start: string, end: string, allDay: boolean): TaskDraft {
+  return {
+    title: '', allDay, start, end, anchor: { type: 'fixed' },
+    channelId: null, leadUnitId: null, supportUnitIds: [], location: '', quantity: '',
+    status: 'planned', description: '', training: null, level: null, source: null,
+  }
+}
+
+export function addTask(plan: Plan, draft: TaskDraft, now: EpochMs, id: string = newId('task')): Plan {
+  const task: Task = { ...draft, id, createdAt: now, updatedAt: now }
+  const { [id]: _tombstone, ...deletedTasks } = plan.deletedTasks
+  return { ...plan, tasks: { ...plan.tasks, [id]: task }, deletedTasks, updatedAt: now }
+}
+
+export function updateTask(plan: Plan, id: string, changes: Partial<TaskDraft>, now: EpochMs): Plan {
+  const task = plan.tasks[id]
+  if (!task) return plan
+  return { ...plan, tasks: { ...plan.tasks, [id]: { ...task, ...changes, updatedAt: now } }, updatedAt: now }
+}
+
+export function deleteTask(plan: Plan, id: string, now: EpochMs): Plan {
+  if (!plan.tasks[id]) return plan
+  const { [id]: _removed, ...tasks } = plan.tasks
+  return { ...plan, tasks, deletedTasks: { ...plan.deletedTasks, [id]: now }, updatedAt: now }
+}
+
+/**
+ * A drag or resize on the calendar. All-day stays all-day (unless the calendar turned it into a
+ * timed event by dropping it on the time grid), a timed task moved without a new end keeps its
+ * length, and an anchored task keeps its anchor with the new offset.
+ */
+export function moveTask(
+  plan: Plan,
+  id: string,
+  move: { start: string; end: string | null; allDay: boolean },
+  now: EpochMs,
+): Plan {
+  const task = plan.tasks[id]
+  if (!task) return plan
+  const lengthKept = move.allDay === task.allDay ? taskLength(task) : move.allDay ? 1 : 60
+  const end = move.end ?? endForLength(move.start, move.allDay, lengthKept)
+  return updateTask(plan, id, {
+    start: move.start,
+    end,
+    allDay: move.allDay,
+    anchor: reanchor(task.anchor, move.start, plan.election),
+  }, now)
+}
+
+export function duplicateTask(plan: Plan, id: string, now: EpochMs): Plan {
+  const task = plan.tasks[id]
+  if (!task) return plan
+  const { id: _id, createdAt: _c, updatedAt: _u, ...draft } = task
+  return addTask(plan, { ...draft, source: null }, now)
+}
+
+// ── Units ─────────────────────────────────────────────────────────────────────────────────────────
+
+export function addUnit(plan: Plan, name: string, now: EpochMs, id: string = newId('unit')): Plan {
+  return { ...plan, units: [...plan.units, { id, name: name.trim(), updatedAt: now }], updatedAt: now }
+}
+
+export function renameUnit(plan: Plan, id: string, name: string, now: EpochMs): Plan {
+  const units = plan.units.map((u): Unit => (u.id === id ? { ...u, name: name.trim(), updatedAt: now } : u))
+  return { ...plan, units, updatedAt: now }
+}
+
+export function tasksUsingUnit(plan: Plan, unitId: string): Task[] {
+  return Object.values(plan.tasks).filter((t) => t.leadUnitId === unitId || t.supportUnitIds.includes(unitId))
+}
+
+/**
+ * Deletes a unit. Tasks that name it take `replacementId` instead (lead or support); with no
+ * replacement the unit is only deleted when no task uses it (returns null otherwise).
+ */
+export function deleteUnit(plan: Plan, id: string, replacementId: string | null, now: EpochMs): Plan | null {
+  const users = tasksUsingUnit(plan, id)
+  if (users.length > 0 && (replacementId === null || replacementId === id)) return null
+  const tasks = { ...plan.tasks }
+  for (const task of users) {
+    const leadUnitId = task.leadUnitId === id ? replacementId : task.leadUnitId
+    // The replacement may already lead or support the task: keep each unit once.
+    const supportUnitIds = [...new Set(task.supportUnitIds.map((u) => (u === id ? replacementId! : u)))]
+      .filter((u) => u !== leadUnitId)
+    tasks[task.id] = { ...task, leadUnitId, supportUnitIds, updatedAt: now }
+  }
+  return { ...plan, units: plan.units.filter((u) => u.id !== id), tasks, updatedAt: now }
+}
+
+// ── Channels ──────────────────────────────────────────────────────────────────────────────────────
+
+export function addChannel(plan: Plan, name: string, color: string, now: EpochMs, id: string = newId('channel')): Plan {
+  const channel: Channel = { id, name: name.trim(), nameEn: '', color, updatedAt: now }
+  return { ...plan, channels: [...plan.channels, channel], updatedAt: now }
+}
+
+export function updateChannel(plan: Plan, id: string, changes: Partial<Pick<Channel, 'name' | 'nameEn' | 'color'>>, now: EpochMs): Plan {
+  const channels = plan.channels.map((c): Channel => (c.id === id ? { ...c, ...changes, updatedAt: now } : c))
+  return { ...plan, channels, updatedAt: now }
+}
+
+export function tasksUsingChannel(plan: Plan, channelId: string): Task[] {
+  return Object.values(plan.tasks).filter((t) => t.channelId === channelId)
+}
+
+/** Like deleteUnit: tasks on the channel move to `replacementId` (which may be null only when unused). */
+export function deleteChannel(plan: Plan, id: string, replacementId: string | null, now: EpochMs): Plan | null {
+  const users = tasksUsingChannel(plan, id)
+  if (users.length > 0 && (replacementId === null || replacementId === id)) return null
+  const tasks = { ...plan.tasks }
+  for (const task of users) tasks[task.id] = { ...task, channelId: replacementId, updatedAt: now }
+  return { ...plan, channels: plan.channels.filter((c) => c.id !== id), tasks, updatedAt: now }
+}

@@ -1,0 +1,172 @@
+/**
+ * Restore: every plan that comes from outside (localStorage, a backup file, another tab) passes
+ * through here. Per-field defaults, invalid items dropped, unknown fields kept (a newer minor version
+ * may have added them), and it never throws. It reports what it had to drop or repair so the caller
+ * can keep the original and tell the user: a restore must never silently cost data.
+ */
+import { z } from 'zod'
+import { addDays, isValidLocalDate, isValidLocalDateTime } from '@/domain/dates/local-date'
+import { ADMIN_LEVELS, ELECTION_LAWS, TASK_STATUSES, type Plan, type Task } from '@/domain/types'
+
+export interface RestoreReport {
+  droppedTasks: number
+  repairedTasks: number
+  droppedOther: number
+}
+
+const anchorSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('fixed') }),
+  z.object({ type: z.literal('election-day'), offsetDays: z.number().int() }),
+  z.object({ type: z.literal('milestone'), milestoneId: z.string(), offsetDays: z.number().int() }),
+])
+
+const stringList = z.array(z.unknown()).catch([]).transform((items) => items.filter((x): x is string => typeof x === 'string'))
+const count = z.number().int().nonnegative().nullable().catch(null)
+
+const trainingSchema = z.object({
+  connectionPointCount: count,
+  connectionPoints: stringList,
+  participantCount: count,
+  participants: z.string().catch(''),
+  topics: stringList,
+  presenters: stringList,
+}).loose()
+
+const sourceSchema = z.object({
+  note: z.string().catch(''),
+  urls: stringList,
+  verified: z.enum(['yes', 'partly', 'unverified']).catch('unverified'),
+}).loose()
+
+const taskSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().catch(''),
+  allDay: z.boolean().catch(true),
+  start: z.string(),
+  end: z.string().catch(''),
+  anchor: anchorSchema.catch({ type: 'fixed' }),
+  channelId: z.string().nullable().catch(null),
+  leadUnitId: z.string().nullable().catch(null),
+  supportUnitIds: stringList,
+  location: z.string().catch(''),
+  quantity: z.string().catch(''),
+  status: z.enum(TASK_STATUSES).catch('planned'),
+  description: z.string().catch(''),
+  training: trainingSchema.nullable().catch(null),
+  level: z.enum(ADMIN_LEVELS).nullable().catch(null),
+  source: sourceSchema.nullable().catch(null),
+  createdAt: z.number().catch(0),
+  updatedAt: z.number().catch(0),
+}).loose()
+
+const unitSchema = z.object({ id: z.string().min(1), name: z.string(), updatedAt: z.number().catch(0) }).loose()
+const channelSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  nameEn: z.string().catch(''),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).catch('#546e7a'),
+  updatedAt: z.number().catch(0),
+}).loose()
+const phaseSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().catch(''),
+  nameEn: z.string().catch(''),
+  start: z.string().refine(isValidLocalDate),
+  end: z.string().refine(isValidLocalDate),
+  startOffsetDays: z.number().int().nullable().catch(null),
+  endOffsetDays: z.number().int().nullable().catch(null),
+  focus: z.string().catch(''),
+  source: sourceSchema.nullable().catch(null),
+}).loose()
+
+const electionSchema = z.object({
+  name: z.string().catch(''),
+  nameEn: z.string().catch(''),
+  electionDay: z.string().refine(isValidLocalDate),
+  law: z.enum(ELECTION_LAWS).catch('law-85-2015'),
+  announcedOn: z.string().refine(isValidLocalDate).nullable().catch(null),
+}).loose()
+
+const planShellSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().catch(''),
+  level: z.enum(ADMIN_LEVELS).catch('province'),
+  locality: z.string().catch(''),
+  timeZone: z.string().catch('Asia/Ho_Chi_Minh'),
+  election: electionSchema,
+  phases: z.array(z.unknown()).catch([]),
+  units: z.array(z.unknown()).catch([]),
+  channels: z.array(z.unknown()).catch([]),
+  tasks: z.record(z.string(), z.unknown()).catch({}),
+  deletedTasks: z.record(z.string(), z.number()).catch({}),
+  createdAt: z.number().catch(0),
+  updatedAt: z.number().catch(0),
+}).loose()
+
+/** Restores one plan; null when not even its shell (id, election day) can be read. */
+export function restorePlan(raw: unknown, report: RestoreReport = emptyReport()): Plan | null {
+  const shell = planShellSchema.safeParse(raw)
+  if (!shell.success) return null
+  const data = shell.data
+  const units = keepValid(data.units, unitSchema, report)
+  const channels = keepValid(data.channels, channelSchema, report)
+  const phases = keepValid(data.phases, phaseSchema, report)
+  const unitIds = new Set(units.map((u) => u.id))
+  const channelIds = new Set(channels.map((c) => c.id))
+
+  const tasks: Record<string, Task> = {}
+  for (const [key, value] of Object.entries(data.tasks)) {
+    const task = restoreTask(value, report)
+    if (!task || task.id !== key) {
+      if (task) report.droppedTasks += 1 // key and id disagree: the record is not what it says it is
+      continue
+    }
+    // A task pointing at a unit or channel that no longer exists loses the link, not the task.
+    const leadUnitId = task.leadUnitId !== null && !unitIds.has(task.leadUnitId) ? null : task.leadUnitId
+    const channelId = task.channelId !== null && !channelIds.has(task.channelId) ? null : task.channelId
+    const supportUnitIds = task.supportUnitIds.filter((id) => unitIds.has(id))
+    if (leadUnitId !== task.leadUnitId || channelId !== task.channelId || supportUnitIds.length !== task.supportUnitIds.length) {
+      report.repairedTasks += 1
+    }
+    tasks[key] = { ...task, leadUnitId, channelId, supportUnitIds }
+  }
+  return { ...data, phases, units, channels, tasks } as Plan
+}
+
+/** Restores one task, repairing its end when it can; null when its id or start are unreadable. */
+export function restoreTask(raw: unknown, report: RestoreReport = emptyReport()): Task | null {
+  const parsed = taskSchema.safeParse(raw)
+  if (!parsed.success) {
+    report.droppedTasks += 1
+    return null
+  }
+  const task = parsed.data as Task
+  const isValidBound = task.allDay ? isValidLocalDate : isValidLocalDateTime
+  if (!isValidBound(task.start)) {
+    report.droppedTasks += 1
+    return null
+  }
+  if (!isValidBound(task.end) || (task.allDay ? task.end <= task.start : task.end < task.start)) {
+    report.repairedTasks += 1
+    return { ...task, end: task.allDay ? addDays(task.start, 1) : task.start }
+  }
+  return task
+}
+
+export function emptyReport(): RestoreReport {
+  return { droppedTasks: 0, repairedTasks: 0, droppedOther: 0 }
+}
+
+export function reportLostSomething(report: RestoreReport): boolean {
+  return report.droppedTasks > 0 || report.droppedOther > 0
+}
+
+function keepValid<T>(items: unknown[], schema: z.ZodType<T>, report: RestoreReport): T[] {
+  const kept: T[] = []
+  for (const item of items) {
+    const parsed = schema.safeParse(item)
+    if (parsed.success) kept.push(parsed.data)
+    else report.droppedOther += 1
+  }
+  return kept
+}

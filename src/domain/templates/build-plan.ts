@@ -1,0 +1,66 @@
+/**
+ * Turns template seeds into a plan: stable ids derived from seed keys, all-day ends made exclusive,
+ * anchors computed from the seed's dates.
+ */
+import { addDays, diffDays, datePart } from '@/domain/dates/local-date'
+import { computeMilestones, findMilestone } from '@/domain/rules/milestones'
+import { CHANNEL_SEEDS, type ChannelKey } from '@/domain/templates/channels'
+import type { TemplateTaskSeed } from '@/domain/templates/template-task'
+import { UNIT_SEEDS, type UnitKey } from '@/domain/templates/units'
+import type { Channel, ElectionSettings, EpochMs, Task, TaskAnchor, Unit } from '@/domain/types'
+
+export const channelIdOf = (key: ChannelKey): string => `channel-${key}`
+export const unitIdOf = (key: UnitKey): string => `unit-${key}`
+export const templateTaskIdOf = (templateId: string, key: string): string => `${templateId}-${key}`
+
+export function buildTemplateChannels(now: EpochMs): Channel[] {
+  return CHANNEL_SEEDS.map((seed) => ({ id: channelIdOf(seed.key), name: seed.name, nameEn: seed.nameEn, color: seed.color, updatedAt: now }))
+}
+
+export function buildTemplateUnits(now: EpochMs): Unit[] {
+  return (Object.keys(UNIT_SEEDS) as UnitKey[]).map((key) => ({ id: unitIdOf(key), name: UNIT_SEEDS[key], updatedAt: now }))
+}
+
+function seedAnchor(seed: TemplateTaskSeed, election: ElectionSettings): TaskAnchor {
+  const startDate = datePart(seed.start)
+  if (seed.anchor === undefined) return { type: 'fixed' }
+  if (seed.anchor === 'election-day') {
+    return { type: 'election-day', offsetDays: diffDays(election.electionDay, startDate) }
+  }
+  const milestone = findMilestone(computeMilestones(election), seed.anchor.milestoneId)
+  if (!milestone) throw new Error(`Template seed ${seed.key} names an unknown milestone ${seed.anchor.milestoneId}`)
+  return { type: 'milestone', milestoneId: milestone.id, offsetDays: diffDays(milestone.date, startDate) }
+}
+
+export function buildTemplateTask(templateId: string, seed: TemplateTaskSeed, election: ElectionSettings, now: EpochMs): Task {
+  const allDay = seed.start.length === 10
+  return {
+    id: templateTaskIdOf(templateId, seed.key),
+    title: seed.title,
+    allDay,
+    start: seed.start,
+    end: allDay ? addDays(seed.end, 1) : seed.end,
+    anchor: seedAnchor(seed, election),
+    channelId: channelIdOf(seed.channel),
+    leadUnitId: unitIdOf(seed.lead),
+    supportUnitIds: (seed.support ?? []).map(unitIdOf),
+    location: seed.location ?? '',
+    quantity: seed.quantity ?? '',
+    status: seed.status ?? 'planned',
+    description: seed.description ?? '',
+    training: seed.training
+      ? {
+          connectionPointCount: seed.training.connectionPointCount ?? null,
+          connectionPoints: seed.training.connectionPoints ?? [],
+          participantCount: seed.training.participantCount ?? null,
+          participants: seed.training.participants ?? '',
+          topics: seed.training.topics ?? [],
+          presenters: seed.training.presenters ?? [],
+        }
+      : null,
+    level: seed.level,
+    source: seed.source,
+    createdAt: now,
+    updatedAt: now,
+  }
+}

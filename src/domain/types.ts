@@ -1,0 +1,148 @@
+/**
+ * The planner's document model. Pure data: everything here is JSON-serialisable, has a stable id, and
+ * carries `updatedAt` where a later sync engine (PouchDB/Yjs) needs to pick the newer of two copies.
+ *
+ * Dates: an all-day bound is a local calendar date `YYYY-MM-DD` (never a UTC instant) and an all-day
+ * `end` is EXCLUSIVE (a one-day task on 30/03 has start 2021-03-30, end 2021-03-31). A timed bound is a
+ * wall-clock time `YYYY-MM-DDTHH:mm` in the plan's `timeZone` (Vietnam has no DST, and the campaign's
+ * times are Vietnam's times whoever looks at them), so no task moves when the viewer's zone changes.
+ */
+
+/** `YYYY-MM-DD`, a calendar date with no time zone. */
+export type LocalDate = string
+/** `YYYY-MM-DDTHH:mm`, a wall-clock time in the plan's time zone. */
+export type LocalDateTime = string
+/** Milliseconds since the Unix epoch (only for bookkeeping such as `updatedAt`, never for task dates). */
+export type EpochMs = number
+
+export const TASK_STATUSES = ['planned', 'in-progress', 'done', 'cancelled'] as const
+export type TaskStatus = (typeof TASK_STATUSES)[number]
+
+export const ADMIN_LEVELS = ['national', 'province', 'district', 'commune'] as const
+export type AdminLevel = (typeof ADMIN_LEVELS)[number]
+
+export const ELECTION_LAWS = ['law-85-2015', 'law-85-2015-amended-83-2025'] as const
+/** Which election timeline is in force: Law 85/2015/QH13 as enacted, or as amended by Law 83/2025/QH15. */
+export type ElectionLaw = (typeof ELECTION_LAWS)[number]
+
+/** How sure we are of a template fact (see shared/reference/campaign-2021-tasks.md). */
+export type Verification = 'yes' | 'partly' | 'unverified'
+
+export interface SourceNote {
+  /** Where the fact comes from: a document number, a news page, a reference row. */
+  note: string
+  urls: string[]
+  verified: Verification
+}
+
+/**
+ * Ties a task's start to election day (D) or to a legal milestone, so that re-planning moves it.
+ * The task keeps its own length; only the start is derived: start = anchor date + offsetDays.
+ */
+export type TaskAnchor =
+  | { type: 'fixed' }
+  | { type: 'election-day'; offsetDays: number }
+  | { type: 'milestone'; milestoneId: string; offsetDays: number }
+
+export interface TrainingDetails {
+  /** Điểm cầu: how many connection points, and which. */
+  connectionPointCount: number | null
+  connectionPoints: string[]
+  /** Thành phần tham dự: how many, and who. */
+  participantCount: number | null
+  participants: string
+  /** Chuyên đề. */
+  topics: string[]
+  /** Báo cáo viên. */
+  presenters: string[]
+}
+
+export interface Task {
+  id: string
+  title: string
+  allDay: boolean
+  /** LocalDate when allDay, else LocalDateTime. */
+  start: string
+  /** Exclusive LocalDate when allDay, else LocalDateTime (after start). */
+  end: string
+  anchor: TaskAnchor
+  channelId: string | null
+  leadUnitId: string | null
+  supportUnitIds: string[]
+  location: string
+  /** Số lượng / chỉ tiêu, e.g. "30 pano 2m×3m". */
+  quantity: string
+  status: TaskStatus
+  description: string
+  /** Present when the task is a conference or training (hội nghị / tập huấn). */
+  training: TrainingDetails | null
+  /** The administrative level the task is meant for (used when deriving lower-level plans). */
+  level: AdminLevel | null
+  source: SourceNote | null
+  createdAt: EpochMs
+  updatedAt: EpochMs
+}
+
+export interface Unit {
+  id: string
+  name: string
+  updatedAt: EpochMs
+}
+
+export interface Channel {
+  id: string
+  /** Vietnamese name (the plan's own language). */
+  name: string
+  /** English name, shown in the English interface when present. */
+  nameEn: string
+  /** Background colour; the palette is chosen so white or dark text passes WCAG AA on it. */
+  color: string
+  updatedAt: EpochMs
+}
+
+export interface Phase {
+  id: string
+  name: string
+  nameEn: string
+  /** Inclusive first day. */
+  start: LocalDate
+  /** Exclusive end (the day after the last day). */
+  end: LocalDate
+  /** Phases are anchored to election day like tasks (2021: D-142, D-52, D+1). */
+  startOffsetDays: number | null
+  endOffsetDays: number | null
+  focus: string
+  source: SourceNote | null
+}
+
+export interface ElectionSettings {
+  name: string
+  nameEn: string
+  /** Election day D (must be a Sunday). */
+  electionDay: LocalDate
+  law: ElectionLaw
+  /** The day the election date was announced (Art. 5: at least 115 days before D). */
+  announcedOn: LocalDate | null
+}
+
+export interface Plan {
+  id: string
+  name: string
+  level: AdminLevel
+  locality: string
+  /** IANA zone of every timed task's wall-clock time. */
+  timeZone: string
+  election: ElectionSettings
+  phases: Phase[]
+  units: Unit[]
+  channels: Channel[]
+  /** Keyed by task id. */
+  tasks: Record<string, Task>
+  /**
+   * Tombstones: id → time of deletion. A deletion must win over an older copy of the task arriving
+   * from another tab (or, later, another device); without it a merge would resurrect deleted tasks.
+   */
+  deletedTasks: Record<string, EpochMs>
+  createdAt: EpochMs
+  updatedAt: EpochMs
+}

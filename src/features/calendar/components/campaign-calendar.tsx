@@ -1,0 +1,181 @@
+/**
+ * The campaign on FullCalendar: month, week and year views. FullCalendar is given only the visible
+ * range's events, from the month index, never the whole plan: at 10,000 tasks that is what keeps the
+ * month view faster than a bare FullCalendar fed everything.
+ */
+import { useCallback, useEffect, useMemo, useRef } from 'react'
+import FullCalendar from '@fullcalendar/react'
+import type {
+  DateSelectArg, DayCellContentArg, EventClickArg, EventContentArg, EventInput, EventSourceFuncArg, MoreLinkContentArg,
+} from '@fullcalendar/core'
+import type { EventDropArg } from '@fullcalendar/core'
+import type { EventResizeDoneArg } from '@fullcalendar/interaction'
+import dayGridPlugin from '@fullcalendar/daygrid'
+import timeGridPlugin from '@fullcalendar/timegrid'
+import multiMonthPlugin from '@fullcalendar/multimonth'
+import interactionPlugin from '@fullcalendar/interaction'
+import viLocale from '@fullcalendar/core/locales/vi'
+import enGbLocale from '@fullcalendar/core/locales/en-gb'
+import { useShallow } from 'zustand/react/shallow'
+import { formatElectionOffset, offsetFromElectionDay } from '@/domain/dates/election-offset'
+import { nowIn } from '@/domain/dates/local-date'
+import { emptyTaskDraft } from '@/domain/plan/plan-ops'
+import { buildTaskIndex } from '@/domain/plan/task-index'
+import { computeMilestones } from '@/domain/rules/milestones'
+import { useLanguage, useMessages } from '@/components/use-messages'
+import {
+  dayCountEvents, milestoneEvents, phaseEvents, visibleTaskEvents, YEAR_VIEW_DETAIL_LIMIT,
+} from '@/features/calendar/utils/calendar-events'
+import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
+import type { CalendarViewKind } from '@/store/planner-state'
+
+const FULLCALENDAR_VIEW: Record<Exclude<CalendarViewKind, 'list'>, string> = {
+  month: 'dayGridMonth',
+  week: 'timeGridWeek',
+  year: 'multiMonthYear',
+}
+
+/** FullCalendar runs in UTC so that our wall-clock strings are shown exactly as written. */
+const CALENDAR_TIME_ZONE = 'UTC'
+
+/** `2021-03-30T08:00:00Z` or `2021-03-30` (what FullCalendar gives back in UTC mode) → our format. */
+function toWallClock(value: string, allDay: boolean): string {
+  return allDay ? value.slice(0, 10) : value.slice(0, 16)
+}
+
+export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'list'> }) {
+  const plan = usePlannerStore(selectActivePlan)
+  const date = usePlannerStore((s) => s.calendar.date)
+  const hiddenChannelIds = usePlannerStore(useShallow((s) => s.hiddenChannelIds))
+  const { moveTask, openEditor } = usePlannerStore(useShallow((s) => ({ moveTask: s.moveTask, openEditor: s.openEditor })))
+  const language = useLanguage()
+  const messages = useMessages()
+  const calendarRef = useRef<FullCalendar>(null)
+
+  const taskIndex = useMemo(() => buildTaskIndex(Object.values(plan.tasks)), [plan.tasks])
+  const milestones = useMemo(() => computeMilestones(plan.election), [plan.election])
+  const electionDay = plan.election.electionDay
+
+  const fetchTasks = useCallback(
+    (info: EventSourceFuncArg, success: (events: EventInput[]) => void) => {
+      const range = { start: info.startStr.slice(0, 10), end: info.endStr.slice(0, 10) }
+      if (view === 'year') {
+        const detailed = visibleTaskEvents(taskIndex, range, plan.channels, hiddenChannelIds)
+        success(detailed.length <= YEAR_VIEW_DETAIL_LIMIT ? detailed : dayCountEvents(taskIndex, range, hiddenChannelIds, messages.calendar.tasksCount))
+        return
+      }
+      success(visibleTaskEvents(taskIndex, range, plan.channels, hiddenChannelIds))
+    },
+    [taskIndex, plan.channels, hiddenChannelIds, view, messages],
+  )
+  const eventSources = useMemo(
+    () => [
+      { id: 'phases', events: phaseEvents(plan.phases, language) },
+      { id: 'milestones', events: milestoneEvents(milestones, language) },
+      { id: 'tasks', events: fetchTasks },
+    ],
+    [plan.phases, milestones, language, fetchTasks],
+  )
+
+  // Follow the toolbar (our store) rather than FullCalendar's own buttons.
+  useEffect(() => {
+    const api = calendarRef.current?.getApi()
+    if (!api) return
+    const wanted = FULLCALENDAR_VIEW[view]
+    if (api.view.type !== wanted) api.changeView(wanted, date)
+    else api.gotoDate(date)
+  }, [view, date])
+
+  const handleSelect = (arg: DateSelectArg) => {
+    const allDay = arg.allDay
+    openEditor({ mode: 'create', draft: emptyTaskDraft(toWallClock(arg.startStr, allDay), toWallClock(arg.endStr, allDay), allDay) })
+    arg.view.calendar.unselect()
+  }
+
+  const handleEventClick = (arg: EventClickArg) => {
+    const kind = arg.event.extendedProps.kind as string
+    if (kind === 'task') openEditor({ mode: 'edit', taskId: arg.event.id })
+    else if (kind === 'day-count' && arg.event.startStr) {
+      usePlannerStore.getState().setCalendar({ view: 'month', date: arg.event.startStr.slice(0, 10) })
+    }
+  }
+
+  const handleMove = (arg: EventDropArg | EventResizeDoneArg) => {
+    const { event } = arg
+    if (event.extendedProps.kind !== 'task' || !event.startStr) {
+      arg.revert()
+      return
+    }
+    moveTask(event.id, {
+      start: toWallClock(event.startStr, event.allDay),
+      end: event.endStr ? toWallClock(event.endStr, event.allDay) : null,
+      allDay: event.allDay,
+    })
+  }
+
+  const dayCellContent = (arg: DayCellContentArg) => {
+    if (arg.view.type === 'multiMonthYear') return arg.dayNumberText
+    const day = arg.date.toISOString().slice(0, 10)
+    const offset = formatElectionOffset(offsetFromElectionDay(day, electionDay))
+    return (
+      <span className="day-number">
+        <span className="d-offset" aria-hidden="true">{offset}</span>
+        <span>{arg.dayNumberText}</span>
+      </span>
+    )
+  }
+
+  const dayCellClassNames = (arg: { date: Date }) =>
+    arg.date.toISOString().slice(0, 10) === electionDay ? ['is-election-day'] : []
+
+  const eventContent = (arg: EventContentArg) => {
+    if (arg.event.display === 'background') {
+      return <span className="phase-band-label">{arg.event.title}</span>
+    }
+    return (
+      <span className="event-content" title={arg.event.title}>
+        {arg.timeText && !arg.event.allDay ? <span className="event-time">{arg.timeText}</span> : null}
+        <span className="event-title">{arg.event.title}</span>
+      </span>
+    )
+  }
+
+  return (
+    <div className={`calendar-wrap view-${view}`} data-testid="calendar">
+      <FullCalendar
+        ref={calendarRef}
+        plugins={[dayGridPlugin, timeGridPlugin, multiMonthPlugin, interactionPlugin]}
+        initialView={FULLCALENDAR_VIEW[view]}
+        initialDate={date}
+        timeZone={CALENDAR_TIME_ZONE}
+        now={() => nowIn(plan.timeZone)}
+        locale={language === 'vi' ? viLocale : enGbLocale}
+        firstDay={1}
+        headerToolbar={false}
+        height="100%"
+        eventSources={eventSources}
+        editable
+        selectable
+        selectMirror
+        dayMaxEvents
+        eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        dayHeaderFormat={view === 'week' ? { weekday: 'short', day: '2-digit', month: '2-digit' } : { weekday: 'short' }}
+        slotMinTime="06:00:00"
+        slotMaxTime="22:00:00"
+        scrollTime="07:00:00"
+        multiMonthMaxColumns={4}
+        moreLinkContent={(arg: MoreLinkContentArg) => messages.calendar.moreLink(arg.num)}
+        select={handleSelect}
+        eventClick={handleEventClick}
+        eventDrop={handleMove}
+        eventResize={handleMove}
+        dayCellContent={dayCellContent}
+        dayCellClassNames={dayCellClassNames}
+        eventContent={eventContent}
+        eventOrder="order,start,-duration,title"
+        progressiveEventRendering
+      />
+    </div>
+  )
+}

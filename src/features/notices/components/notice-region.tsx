@@ -1,0 +1,76 @@
+/**
+ * The one live region for messages: saves, errors, unreadable data, quota, deletions (with undo).
+ * Blocking problems (quota, newer version, unavailable storage) come from the save status and stay
+ * until they are solved; the rest can be dismissed.
+ */
+import { useShallow } from 'zustand/react/shallow'
+import { useMessages } from '@/components/use-messages'
+import { useDownloadBackup } from '@/features/persistence/hooks/use-download-backup'
+import type { Notice } from '@/store/planner-state'
+import { usePlannerStore } from '@/store/use-planner-store'
+
+export function NoticeRegion() {
+  const notices = usePlannerStore(useShallow((s) => s.notices))
+  const saveStatus = usePlannerStore((s) => s.saveStatus)
+  const dismissNotice = usePlannerStore((s) => s.dismissNotice)
+  const messages = useMessages()
+  const downloadBackup = useDownloadBackup()
+
+  const blocking = (() => {
+    switch (saveStatus.kind) {
+      case 'quota': return messages.notices.quota
+      case 'unavailable': return messages.notices.unavailable
+      case 'newer-version': return messages.notices.newerVersion(saveStatus.version)
+      case 'blocked': return messages.notices.corruptSave(null)
+      default: return null
+    }
+  })()
+
+  return (
+    <div className="notice-region">
+      <div role="alert" className="notice-alerts">
+        {blocking ? (
+          <div className="notice is-error" data-testid="notice-blocking">
+            <span>{blocking}</span>
+            <button type="button" className="primary" onClick={downloadBackup}>{messages.backup.download}</button>
+          </div>
+        ) : null}
+        {notices.filter(isAlert).map((notice) => (
+          <NoticeView key={notice.id} notice={notice} onDismiss={() => dismissNotice(notice.id)} />
+        ))}
+      </div>
+      <div role="status" className="notice-status">
+        {notices.filter((n) => !isAlert(n)).map((notice) => (
+          <NoticeView key={notice.id} notice={notice} onDismiss={() => dismissNotice(notice.id)} />
+        ))}
+      </div>
+    </div>
+  )
+}
+
+function isAlert(notice: Notice): boolean {
+  return notice.kind === 'corrupt-save' || notice.kind === 'repaired-save'
+}
+
+function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+  const messages = useMessages()
+  const text = (() => {
+    switch (notice.kind) {
+      case 'corrupt-save': return messages.notices.corruptSave(notice.copyKey)
+      case 'repaired-save': return messages.notices.repairedSave(notice.droppedTasks, notice.droppedOther, notice.copyKey)
+      case 'task-deleted': return messages.notices.taskDeleted(notice.title)
+      case 'remote-merged': return messages.notices.remoteMerged
+      case 'backup-downloaded': return messages.notices.backupDownloaded
+      case 'unit-in-use': return messages.notices.unitInUse(notice.count)
+    }
+  })()
+  return (
+    <div className={`notice ${isAlert(notice) ? 'is-warning' : ''}`} data-testid={`notice-${notice.kind}`}>
+      <span>{text}</span>
+      {notice.kind === 'task-deleted' ? (
+        <button type="button" onClick={() => { usePlannerStore.temporal.getState().undo(); onDismiss() }}>{messages.undo}</button>
+      ) : null}
+      <button type="button" className="icon-button" aria-label={messages.notices.dismiss} onClick={onDismiss}>×</button>
+    </div>
+  )
+}

@@ -1,0 +1,132 @@
+/**
+ * The task form's own model: what the inputs hold (text, in dd/mm/yyyy and HH:mm, with an inclusive
+ * last day) and its conversion to and from a task draft (ISO dates, exclusive end).
+ */
+import { addDays, datePart, diffDays, isValidLocalDate, timePart } from '@/domain/dates/local-date'
+import { formatDate, parseDisplayDate } from '@/domain/dates/format-date'
+import { computeMilestones, findMilestone } from '@/domain/rules/milestones'
+import type { TaskDraft } from '@/domain/plan/plan-ops'
+import type { ElectionSettings, TaskAnchor, TaskStatus } from '@/domain/types'
+
+export type AnchorChoice = 'fixed' | 'election-day' | `milestone:${string}`
+
+export interface TaskForm {
+  title: string
+  allDay: boolean
+  startDate: string
+  startTime: string
+  /** Inclusive last day (all-day) or end date (timed). */
+  endDate: string
+  endTime: string
+  anchor: AnchorChoice
+  channelId: string
+  leadUnitId: string
+  supportUnitIds: string[]
+  location: string
+  quantity: string
+  status: TaskStatus
+  description: string
+  isTraining: boolean
+  connectionPointCount: string
+  connectionPoints: string
+  participantCount: string
+  participants: string
+  topics: string
+  presenters: string
+}
+
+export function draftToForm(draft: TaskDraft): TaskForm {
+  const lastDayInclusive = draft.allDay ? addDays(draft.end, -1) : datePart(draft.end)
+  const training = draft.training
+  return {
+    title: draft.title,
+    allDay: draft.allDay,
+    startDate: formatDate(datePart(draft.start)),
+    startTime: draft.allDay ? '08:00' : timePart(draft.start),
+    endDate: formatDate(lastDayInclusive),
+    endTime: draft.allDay ? '11:30' : timePart(draft.end),
+    anchor: draft.anchor.type === 'fixed' ? 'fixed' : draft.anchor.type === 'election-day' ? 'election-day' : `milestone:${draft.anchor.milestoneId}`,
+    channelId: draft.channelId ?? '',
+    leadUnitId: draft.leadUnitId ?? '',
+    supportUnitIds: draft.supportUnitIds,
+    location: draft.location,
+    quantity: draft.quantity,
+    status: draft.status,
+    description: draft.description,
+    isTraining: training !== null,
+    connectionPointCount: training?.connectionPointCount?.toString() ?? '',
+    connectionPoints: training?.connectionPoints.join('\n') ?? '',
+    participantCount: training?.participantCount?.toString() ?? '',
+    participants: training?.participants ?? '',
+    topics: training?.topics.join('\n') ?? '',
+    presenters: training?.presenters.join('\n') ?? '',
+  }
+}
+
+/**
+ * The draft the form describes. Unparseable dates come through as the raw text so validation
+ * reports them on the right field instead of silently keeping an old value.
+ */
+export function formToDraft(form: TaskForm, base: TaskDraft, election: ElectionSettings): TaskDraft {
+  const start = validDateOrText(form.startDate)
+  const last = validDateOrText(form.endDate)
+  const startValue = form.allDay ? start : `${start}T${normaliseTime(form.startTime)}`
+  const endValue = form.allDay ? (isValidLocalDate(last) ? addDays(last, 1) : last) : `${last}T${normaliseTime(form.endTime)}`
+  return {
+    ...base,
+    title: form.title.trim(),
+    allDay: form.allDay,
+    start: startValue,
+    end: endValue,
+    anchor: anchorFromChoice(form.anchor, start, election),
+    channelId: form.channelId || null,
+    leadUnitId: form.leadUnitId || null,
+    supportUnitIds: form.supportUnitIds.filter((id) => id !== form.leadUnitId),
+    location: form.location.trim(),
+    quantity: form.quantity.trim(),
+    status: form.status,
+    description: form.description,
+    training: form.isTraining
+      ? {
+          connectionPointCount: parseCount(form.connectionPointCount),
+          connectionPoints: lines(form.connectionPoints),
+          participantCount: parseCount(form.participantCount),
+          participants: form.participants.trim(),
+          topics: lines(form.topics),
+          presenters: lines(form.presenters),
+        }
+      : null,
+  }
+}
+
+function anchorFromChoice(choice: AnchorChoice, start: string, election: ElectionSettings): TaskAnchor {
+  if (choice === 'fixed' || !isValidLocalDate(start)) return { type: 'fixed' }
+  if (choice === 'election-day') return { type: 'election-day', offsetDays: diffDays(election.electionDay, start) }
+  const milestoneId = choice.slice('milestone:'.length)
+  const milestone = findMilestone(computeMilestones(election), milestoneId)
+  if (!milestone) return { type: 'fixed' }
+  return { type: 'milestone', milestoneId, offsetDays: diffDays(milestone.date, start) }
+}
+
+/** `8:5` → `08:05`; anything else is returned as typed, for validation to reject. */
+function normaliseTime(text: string): string {
+  const match = /^\s*(\d{1,2})[:h.](\d{1,2})\s*$/.exec(text)
+  return match ? `${match[1]!.padStart(2, '0')}:${match[2]!.padStart(2, '0')}` : text.trim()
+}
+
+/** NaN for text that is not a whole number, so validation flags it; null for an empty field. */
+function parseCount(text: string): number | null {
+  const trimmed = text.trim().replace(/[.\s]/g, '')
+  if (trimmed === '') return null
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0)
+}
+
+/** The ISO date for valid dd/mm/yyyy text, else the text as typed (validation then flags it). */
+function validDateOrText(text: string): string {
+  const parsed = parseDisplayDate(text)
+  return parsed !== null && isValidLocalDate(parsed) ? parsed : text.trim()
+}

@@ -1,0 +1,79 @@
+/**
+ * The shape of the planner store: document (plans), preferences, session, and the actions.
+ */
+import type { Language } from '@/domain/dates/format-date'
+import type { TaskDraft } from '@/domain/plan/plan-ops'
+import type { Channel, EpochMs, Plan } from '@/domain/types'
+import type { PersistenceState } from '@/lib/persistent-storage'
+
+export type SaveStatus =
+  | { kind: 'saved'; at: EpochMs | null }
+  | { kind: 'pending' }
+  | { kind: 'quota' }
+  | { kind: 'unavailable' }
+  /** The save was written by a newer version of the app: we do not overwrite it. */
+  | { kind: 'newer-version'; version: number }
+  /** The save could not be read and no copy of it could be kept: we do not overwrite it. */
+  | { kind: 'blocked' }
+
+export type Notice =
+  | { id: string; kind: 'corrupt-save'; copyKey: string | null }
+  | { id: string; kind: 'repaired-save'; copyKey: string | null; droppedTasks: number; droppedOther: number }
+  | { id: string; kind: 'task-deleted'; title: string }
+  | { id: string; kind: 'remote-merged' }
+  | { id: string; kind: 'backup-downloaded' }
+  | { id: string; kind: 'unit-in-use'; count: number }
+
+export type CalendarViewKind = 'month' | 'week' | 'list' | 'year'
+
+export interface CalendarSession {
+  view: CalendarViewKind
+  /** A LocalDate inside the period shown. */
+  date: string
+}
+
+export type EditorSession =
+  | { mode: 'closed' }
+  | { mode: 'create'; draft: TaskDraft }
+  | { mode: 'edit'; taskId: string }
+
+export interface PlannerState {
+  // document
+  plans: Record<string, Plan>
+  activePlanId: string
+  // preferences
+  language: Language
+  lastBackupAt: EpochMs | null
+  // session
+  persistence: PersistenceState | null
+  saveStatus: SaveStatus
+  notices: Notice[]
+  calendar: CalendarSession
+  editor: EditorSession
+  settingsOpen: boolean
+  hiddenChannelIds: string[]
+
+  // actions: tasks
+  createTask: (draft: TaskDraft) => string
+  saveTask: (id: string, draft: TaskDraft) => void
+  moveTask: (id: string, move: { start: string; end: string | null; allDay: boolean }) => void
+  deleteTask: (id: string) => void
+  // actions: units and channels
+  addUnit: (name: string) => void
+  renameUnit: (id: string, name: string) => void
+  /** False when tasks use the unit and no replacement was given. */
+  deleteUnit: (id: string, replacementId: string | null) => boolean
+  addChannel: (name: string, color: string) => void
+  updateChannel: (id: string, changes: Partial<Pick<Channel, 'name' | 'nameEn' | 'color'>>) => void
+  deleteChannel: (id: string, replacementId: string | null) => boolean
+  // actions: preferences and session
+  setLanguage: (language: Language) => void
+  markBackupDownloaded: (at: EpochMs) => void
+  setCalendar: (calendar: Partial<CalendarSession>) => void
+  openEditor: (editor: EditorSession) => void
+  closeEditor: () => void
+  setSettingsOpen: (open: boolean) => void
+  toggleChannelHidden: (channelId: string) => void
+  pushNotice: (notice: Notice) => void
+  dismissNotice: (id: string) => void
+}

@@ -1,0 +1,157 @@
+/**
+ * The planner's one store: persist(temporal(slices)). Document state (the plans) is persisted and
+ * undoable; preferences are persisted only; session state is neither (see state-keys.ts).
+ */
+import { temporal } from 'zundo'
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import { todayIn } from '@/domain/dates/local-date'
+import * as ops from '@/domain/plan/plan-ops'
+import { newId } from '@/domain/plan/ids'
+import { reportLostSomething } from '@/domain/plan/restore-plan'
+import { VIETNAM_TIME_ZONE } from '@/domain/templates/campaign-2021'
+import type { Plan } from '@/domain/types'
+import { startCrossTabSync } from '@/store/cross-tab-sync'
+import { createLocalStorageAdapter, type LocalStorageAdapter } from '@/store/local-storage-adapter'
+import {
+  CURRENT_DOCUMENT_VERSION, defaultPersistedState, migratePersistedState, restorePersistedState,
+} from '@/store/persisted-document'
+import type { Notice, PlannerState, SaveStatus } from '@/store/planner-state'
+import { pickDocumentState, pickPersistedState, type DocumentState } from '@/store/state-keys'
+import { STORAGE_KEYS } from '@/store/storage-keys'
+
+export const UNDO_LIMIT = 200
+
+type SetState = (partial: Partial<PlannerState> | ((state: PlannerState) => Partial<PlannerState>)) => void
+type GetState = () => PlannerState
+
+/** Applies a plan operation to the active plan; an operation returning the same plan changes nothing. */
+function updateActivePlan(set: SetState, get: GetState, operation: (plan: Plan, now: number) => Plan | null): boolean {
+  const { plans, activePlanId } = get()
+  const plan = plans[activePlanId]
+  if (!plan) return false
+  const next = operation(plan, Date.now())
+  if (next === null) return false
+  if (next !== plan) set({ plans: { ...plans, [activePlanId]: next } })
+  return true
+}
+
+function createPlannerSlices(set: SetState, get: GetState): PlannerState {
+  const initial = defaultPersistedState(Date.now())
+  return {
+    ...initial,
+    persistence: null,
+    saveStatus: { kind: 'saved', at: null },
+    notices: [],
+    calendar: { view: 'month', date: initial.plans[initial.activePlanId]!.election.electionDay },
+    editor: { mode: 'closed' },
+    settingsOpen: false,
+    hiddenChannelIds: [],
+
+    createTask: (draft) => {
+      const id = newId('task')
+      updateActivePlan(set, get, (plan, now) => ops.addTask(plan, draft, now, id))
+      return id
+    },
+    saveTask: (id, draft) => updateActivePlan(set, get, (plan, now) => ops.updateTask(plan, id, draft, now)),
+    moveTask: (id, move) => updateActivePlan(set, get, (plan, now) => ops.moveTask(plan, id, move, now)),
+    deleteTask: (id) => {
+      const title = get().plans[get().activePlanId]?.tasks[id]?.title ?? ''
+      if (updateActivePlan(set, get, (plan, now) => ops.deleteTask(plan, id, now))) {
+        get().pushNotice({ id: newId('notice'), kind: 'task-deleted', title })
+      }
+    },
+    addUnit: (name) => updateActivePlan(set, get, (plan, now) => ops.addUnit(plan, name, now)),
+    renameUnit: (id, name) => updateActivePlan(set, get, (plan, now) => ops.renameUnit(plan, id, name, now)),
+    deleteUnit: (id, replacementId) => updateActivePlan(set, get, (plan, now) => ops.deleteUnit(plan, id, replacementId, now)),
+    addChannel: (name, color) => updateActivePlan(set, get, (plan, now) => ops.addChannel(plan, name, color, now)),
+    updateChannel: (id, changes) => updateActivePlan(set, get, (plan, now) => ops.updateChannel(plan, id, changes, now)),
+    deleteChannel: (id, replacementId) => updateActivePlan(set, get, (plan, now) => ops.deleteChannel(plan, id, replacementId, now)),
+
+    setLanguage: (language) => set({ language }),
+    markBackupDownloaded: (at) => set({ lastBackupAt: at }),
+    setCalendar: (calendar) => set((s) => ({ calendar: { ...s.calendar, ...calendar } })),
+    openEditor: (editor) => set({ editor }),
+    closeEditor: () => set({ editor: { mode: 'closed' } }),
+    setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+    toggleChannelHidden: (channelId) => set((s) => ({
+      hiddenChannelIds: s.hiddenChannelIds.includes(channelId)
+        ? s.hiddenChannelIds.filter((c) => c !== channelId)
+        : [...s.hiddenChannelIds, channelId],
+    })),
+    pushNotice: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.kind !== notice.kind), notice] })),
+    dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  }
+}
+
+function isSameDocument(a: DocumentState, b: DocumentState): boolean {
+  return a.plans === b.plans && a.activePlanId === b.activePlanId
+}
+
+/** Builds a store bound to a storage key (tests make their own; the app uses `usePlannerStore`). */
+export function createPlannerStore(storageKey: string = STORAGE_KEYS.document) {
+  let statusSink: (status: SaveStatus) => void = () => {}
+  const adapter: LocalStorageAdapter = createLocalStorageAdapter((status) => statusSink(status), storageKey)
+  const hydrationNotices: Notice[] = []
+  let needsRewrite = false
+
+  const store = create<PlannerState>()(
+    persist(
+      temporal(createPlannerSlices, {
+        partialize: pickDocumentState,
+        equality: isSameDocument,
+        limit: UNDO_LIMIT,
+      }),
+      {
+        name: storageKey,
+        version: CURRENT_DOCUMENT_VERSION,
+        storage: adapter.storage,
+        partialize: pickPersistedState,
+        migrate: (persisted, version) => {
+          needsRewrite = true
+          return migratePersistedState(persisted, version) as never
+        },
+        merge: (persisted, current) => {
+          const { state, report } = restorePersistedState(persisted, Date.now())
+          if (reportLostSomething(report) && adapter.readOutcome.kind === 'ok') {
+            // Some items could not be read: keep the original text before anything overwrites it.
+            const copyKey = adapter.keepUnreadableCopy(adapter.readOutcome.raw)
+            if (copyKey === null) adapter.block({ kind: 'blocked' })
+            hydrationNotices.push({ id: newId('notice'), kind: 'repaired-save', copyKey, droppedTasks: report.droppedTasks, droppedOther: report.droppedOther })
+            needsRewrite = true
+          }
+          if (report.repairedTasks > 0) needsRewrite = true
+          const activePlan = state.plans[state.activePlanId]!
+          return { ...current, ...state, calendar: { view: 'month', date: initialCalendarDate(activePlan) } }
+        },
+      },
+    ),
+  )
+
+  statusSink = (saveStatus) => store.setState({ saveStatus })
+  if (adapter.readOutcome.kind === 'corrupt') {
+    hydrationNotices.push({ id: newId('notice'), kind: 'corrupt-save', copyKey: adapter.readOutcome.copyKey })
+  }
+  if (adapter.isBlocked()) {
+    // keep the blocking status set during hydration
+  } else if (!needsRewrite && adapter.readOutcome.kind === 'ok') {
+    adapter.markAsStored(pickPersistedState(store.getState()))
+  }
+  if (hydrationNotices.length > 0) store.setState({ notices: hydrationNotices })
+  if (adapter.readOutcome.kind === 'empty' || adapter.readOutcome.kind === 'corrupt') {
+    store.setState({ calendar: { view: 'month', date: initialCalendarDate(store.getState().plans[store.getState().activePlanId]!) } })
+  }
+  // Hydration is not an edit: nothing before this point may be undone.
+  store.temporal.getState().clear()
+  return { store, adapter, stopSync: startCrossTabSync(store, adapter, storageKey) }
+}
+
+/** Today when it falls inside the campaign window, otherwise election day (issue #3). */
+export function initialCalendarDate(plan: Plan, now: Date = new Date()): string {
+  const today = todayIn(VIETNAM_TIME_ZONE, now)
+  const first = plan.phases[0]?.start ?? plan.election.electionDay
+  const last = plan.phases[plan.phases.length - 1]?.end ?? plan.election.electionDay
+  return today >= first && today < last ? today : plan.election.electionDay
+}
+
+export type PlannerStore = ReturnType<typeof createPlannerStore>['store']
