@@ -9,7 +9,7 @@ import { addDays, todayIn } from '@/domain/dates/local-date'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { UndoRedoButtons } from '@/features/history/components/undo-redo-buttons'
 import { SaveStatusIndicator } from '@/features/persistence/components/save-status'
-import { useDownloadBackup } from '@/features/persistence/hooks/use-download-backup'
+import { useDownloadBackup } from '@/components/use-download-backup'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 
 export function TopBar() {

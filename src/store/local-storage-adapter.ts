@@ -50,12 +50,19 @@ export interface LocalStorageAdapter {
   /** Tells the adapter that storage already holds this state (after adopting another tab's save). */
   markAsStored: (state: PersistedState) => void
   isBlocked: () => boolean
+  /** The last status reported (the store reads it once after hydration, before its sink is wired). */
+  lastStatus: () => SaveStatus | null
 }
 
 export function createLocalStorageAdapter(onStatus: (status: SaveStatus) => void, key: string = STORAGE_KEYS.document): LocalStorageAdapter {
   let pending: StorageValue<PersistedState> | null = null
   let lastStored: PersistedState | null = null
   let blocked = false
+  let lastStatus: SaveStatus | null = null
+  const report = (status: SaveStatus) => {
+    lastStatus = status
+    onStatus(status)
+  }
   let cancelScheduled: (() => void) | null = null
   const timing: SaveTiming = { lastWriteMs: 0, lastWriteBytes: 0, lastWriteDeferred: true }
 
@@ -67,7 +74,7 @@ export function createLocalStorageAdapter(onStatus: (status: SaveStatus) => void
         const read = readStorageItem(key)
         if (!read.ok) {
           adapter.readOutcome = { kind: 'unavailable' }
-          onStatus({ kind: 'unavailable' })
+          report({ kind: 'unavailable' })
           return null
         }
         if (read.value === null) {
@@ -95,7 +102,7 @@ export function createLocalStorageAdapter(onStatus: (status: SaveStatus) => void
         if (blocked || isSameState(value.state, pending?.state ?? lastStored)) return
         const wasPending = pending !== null
         pending = value
-        if (!wasPending) onStatus({ kind: 'pending' })
+        if (!wasPending) report({ kind: 'pending' })
         schedule()
       },
       removeItem: () => {
@@ -115,13 +122,17 @@ export function createLocalStorageAdapter(onStatus: (status: SaveStatus) => void
       blocked = true
       pending = null
       cancelScheduled?.()
-      onStatus(status)
+      report(status)
     },
     markAsStored: (state) => {
       lastStored = state
-      if (pending && isSameState(pending.state, state)) pending = null
+      if (pending && isSameState(pending.state, state)) {
+        pending = null
+        report({ kind: 'saved', at: Date.now() }) // saved by the other tab
+      }
     },
     isBlocked: () => blocked,
+    lastStatus: () => lastStatus,
   }
 
   function schedule() {
@@ -147,10 +158,10 @@ export function createLocalStorageAdapter(onStatus: (status: SaveStatus) => void
     if (result === 'ok') {
       pending = null
       lastStored = value.state
-      onStatus({ kind: 'saved', at: Date.now() })
+      report({ kind: 'saved', at: Date.now() })
     } else {
       // Keep `pending`: the next change (or flush) tries again; the plan stays in memory meanwhile.
-      onStatus({ kind: result })
+      report({ kind: result })
     }
   }
 

@@ -1,6 +1,7 @@
 /**
  * The shape of the planner store: document (plans), preferences, session, and the actions.
  */
+import type { CalendarViewKind } from '@/domain/dates/calendar-period'
 import type { Language } from '@/domain/dates/format-date'
 import type { TaskDraft } from '@/domain/plan/plan-ops'
 import type { Channel, EpochMs, Plan } from '@/domain/types'
@@ -24,7 +25,7 @@ export type Notice =
   | { id: string; kind: 'backup-downloaded' }
   | { id: string; kind: 'unit-in-use'; count: number }
 
-export type CalendarViewKind = 'month' | 'week' | 'list' | 'year'
+export type { CalendarViewKind }
 
 export interface CalendarSession {
   view: CalendarViewKind

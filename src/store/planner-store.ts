@@ -132,9 +132,10 @@ export function createPlannerStore(storageKey: string = STORAGE_KEYS.document) {
   if (adapter.readOutcome.kind === 'corrupt') {
     hydrationNotices.push({ id: newId('notice'), kind: 'corrupt-save', copyKey: adapter.readOutcome.copyKey })
   }
-  if (adapter.isBlocked()) {
-    // keep the blocking status set during hydration
-  } else if (!needsRewrite && adapter.readOutcome.kind === 'ok') {
+  // Statuses reported during hydration (blocked, unavailable) happened before the sink was wired.
+  const hydrationStatus = adapter.lastStatus()
+  if (hydrationStatus) store.setState({ saveStatus: hydrationStatus })
+  if (!adapter.isBlocked() && !needsRewrite && adapter.readOutcome.kind === 'ok') {
     adapter.markAsStored(pickPersistedState(store.getState()))
   }
   if (hydrationNotices.length > 0) store.setState({ notices: hydrationNotices })

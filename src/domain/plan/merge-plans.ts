@@ -4,6 +4,7 @@
  * Everything else in the plan (settings, phases, units, channels) comes from the copy whose plan-level
  * `updatedAt` is newer. Deterministic: both sides of a merge reach the same plan, so two tabs settle.
  */
+import { canonicalJson } from '@/domain/plan/canonical-json'
 import type { Plan, Task } from '@/domain/types'
 
 export interface MergeResult {
@@ -15,44 +16,53 @@ export interface MergeResult {
 }
 
 export function mergePlans(local: Plan, remote: Plan): MergeResult {
-  const base = remote.updatedAt > local.updatedAt || (remote.updatedAt === local.updatedAt && shellKey(remote) >= shellKey(local))
+  const localShell = shellKey(local)
+  const remoteShell = shellKey(remote)
+  const base = remote.updatedAt > local.updatedAt || (remote.updatedAt === local.updatedAt && remoteShell >= localShell)
     ? remote
     : local
   const tasks: Record<string, Task> = {}
   const deletedTasks: Record<string, number> = {}
-  let sameAsRemote = base === remote
-  let changedLocal = base !== local
+  // Compare the shells by content: two copies of one plan are different objects with equal contents.
+  let sameAsRemote = base === remote || localShell === remoteShell
+  let changedLocal = base !== local && localShell !== remoteShell
 
   const ids = new Set([
     ...Object.keys(local.tasks), ...Object.keys(remote.tasks),
     ...Object.keys(local.deletedTasks), ...Object.keys(remote.deletedTasks),
   ])
   for (const id of ids) {
-    const winner = pickNewer(local.tasks[id], remote.tasks[id])
+    const localTask = local.tasks[id]
+    const remoteTask = remote.tasks[id]
+    const { winner, equal } = pickNewer(localTask, remoteTask)
     const deletedAt = Math.max(local.deletedTasks[id] ?? -Infinity, remote.deletedTasks[id] ?? -Infinity)
     if (winner && winner.updatedAt > deletedAt) {
       tasks[id] = winner
-      if (winner !== remote.tasks[id]) sameAsRemote = false
-      if (winner !== local.tasks[id]) changedLocal = true
+      if (!equal && winner !== remoteTask) sameAsRemote = false
+      if (!equal && winner !== localTask) changedLocal = true
     } else {
       deletedTasks[id] = deletedAt
-      if (remote.tasks[id] || remote.deletedTasks[id] !== deletedAt) sameAsRemote = false
-      if (local.tasks[id] || local.deletedTasks[id] !== deletedAt) changedLocal = true
+      if (remoteTask || remote.deletedTasks[id] !== deletedAt) sameAsRemote = false
+      if (localTask || local.deletedTasks[id] !== deletedAt) changedLocal = true
     }
   }
   const updatedAt = Math.max(local.updatedAt, remote.updatedAt)
   return { plan: { ...base, tasks, deletedTasks, updatedAt }, sameAsRemote, changedLocal }
 }
 
-function pickNewer(a: Task | undefined, b: Task | undefined): Task | undefined {
-  if (!a) return b
-  if (!b) return a
-  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? a : b
-  // Same clock, different content (rare): pick by content so that every tab picks the same one.
-  return JSON.stringify(a) >= JSON.stringify(b) ? a : b
+/** The newer copy; `equal` when both copies hold the same content (the local one is kept). */
+function pickNewer(a: Task | undefined, b: Task | undefined): { winner: Task | undefined; equal: boolean } {
+  if (!a || !b) return { winner: a ?? b, equal: false }
+  if (a === b) return { winner: a, equal: true }
+  if (a.updatedAt !== b.updatedAt) return { winner: a.updatedAt > b.updatedAt ? a : b, equal: false }
+  // Same clock: usually the same version; otherwise pick by content so every tab picks the same one.
+  const textA = canonicalJson(a)
+  const textB = canonicalJson(b)
+  if (textA === textB) return { winner: a, equal: true }
+  return { winner: textA > textB ? a : b, equal: false }
 }
 
 function shellKey(plan: Plan): string {
-  const { tasks: _t, deletedTasks: _d, ...shell } = plan
-  return JSON.stringify(shell)
+  const { tasks: _t, deletedTasks: _d, updatedAt: _u, ...shell } = plan
+  return canonicalJson(shell)
 }

@@ -116,6 +116,7 @@ export function restorePlan(raw: unknown, report: RestoreReport = emptyReport())
 
   const tasks: Record<string, Task> = {}
   for (const [key, value] of Object.entries(data.tasks)) {
+    const repairsBefore = report.repairedTasks
     const task = restoreTask(value, report)
     if (!task || task.id !== key) {
       if (task) report.droppedTasks += 1 // key and id disagree: the record is not what it says it is
@@ -125,8 +126,9 @@ export function restorePlan(raw: unknown, report: RestoreReport = emptyReport())
     const leadUnitId = task.leadUnitId !== null && !unitIds.has(task.leadUnitId) ? null : task.leadUnitId
     const channelId = task.channelId !== null && !channelIds.has(task.channelId) ? null : task.channelId
     const supportUnitIds = task.supportUnitIds.filter((id) => unitIds.has(id))
-    if (leadUnitId !== task.leadUnitId || channelId !== task.channelId || supportUnitIds.length !== task.supportUnitIds.length) {
-      report.repairedTasks += 1
+    const lostLinks = leadUnitId !== task.leadUnitId || channelId !== task.channelId || supportUnitIds.length !== task.supportUnitIds.length
+    if (lostLinks && report.repairedTasks === repairsBefore) {
+      report.repairedTasks += 1 // count tasks, not repairs
     }
     tasks[key] = { ...task, leadUnitId, channelId, supportUnitIds }
   }

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { addDays, todayIn } from '@/domain/dates/local-date'
 import { electionOffsetLabel } from '@/domain/dates/election-offset'
 import { useLanguage, useMessages } from '@/components/use-messages'
-import { periodOf, periodTitle, stepPeriod } from '@/features/calendar/utils/calendar-range'
+import { periodOf, periodTitle, stepPeriod } from '@/domain/dates/calendar-period'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 import type { CalendarViewKind } from '@/store/planner-state'
 

@@ -5,7 +5,7 @@
  */
 import { useShallow } from 'zustand/react/shallow'
 import { useMessages } from '@/components/use-messages'
-import { useDownloadBackup } from '@/features/persistence/hooks/use-download-backup'
+import { useDownloadBackup } from '@/components/use-download-backup'
 import type { Notice } from '@/store/planner-state'
 import { usePlannerStore } from '@/store/use-planner-store'
 

@@ -3,7 +3,7 @@
  * last downloaded, and downloads it in one click.
  */
 import { useMessages } from '@/components/use-messages'
-import { useDownloadBackup } from '@/features/persistence/hooks/use-download-backup'
+import { useDownloadBackup } from '@/components/use-download-backup'
 import { usePlannerStore } from '@/store/use-planner-store'
 
 export function BackupPanel() {

@@ -13,7 +13,7 @@ import { formatDateOrDateTime, formatDate } from '@/domain/dates/format-date'
 import { lastDay } from '@/domain/plan/task-dates'
 import { buildTaskIndex, queryTaskIndex } from '@/domain/plan/task-index'
 import { useLanguage, useMessages } from '@/components/use-messages'
-import { periodOf } from '@/features/calendar/utils/calendar-range'
+import { periodOf } from '@/domain/dates/calendar-period'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 
 const ROW_HEIGHT_PX = 44

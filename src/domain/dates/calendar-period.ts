@@ -4,7 +4,9 @@
  */
 import { addDays, daysInMonth, weekdayOf } from '@/domain/dates/local-date'
 import type { LocalDate } from '@/domain/types'
-import type { CalendarViewKind } from '@/store/planner-state'
+
+/** The periods a calendar shows: a month (also the list), a Monday-first week, a year. */
+export type CalendarViewKind = 'month' | 'week' | 'list' | 'year'
 
 export interface VisibleRange {
   /** First day shown as "the period" (the month, the week, the year), inclusive. */

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import {
+  addDays, diffDays, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, shiftByDays, todayIn, toMinuteNumber, weekdayOf,
+} from '@/domain/dates/local-date'
+import { formatDate, formatDateWithWeekday, parseDisplayDate } from '@/domain/dates/format-date'
+import { electionOffsetLabel, formatElectionOffset, parseElectionOffset } from '@/domain/dates/election-offset'
+
+describe('local dates', () => {
+  it('accepts real calendar dates and rejects impossible ones', () => {
+    expect(isValidLocalDate('2021-05-23')).toBe(true)
+    expect(isValidLocalDate('2024-02-29')).toBe(true)
+    expect(isValidLocalDate('2021-02-29')).toBe(false)
+    expect(isValidLocalDate('2021-13-01')).toBe(false)
+    expect(isValidLocalDate('2021-5-23')).toBe(false)
+    expect(isValidLocalDate('2021-05-23T00:00')).toBe(false)
+    expect(isValidLocalDate(null)).toBe(false)
+    expect(isValidLocalDateTime('2021-03-30T08:00')).toBe(true)
+    expect(isValidLocalDateTime('2021-03-30T24:00')).toBe(false)
+  })
+
+  it('adds days across months, years and leap days', () => {
+    expect(addDays('2021-05-23', -142)).toBe('2021-01-01')
+    expect(addDays('2021-05-23', -52)).toBe('2021-04-01')
+    expect(addDays('2021-05-23', 20)).toBe('2021-06-12')
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29')
+    expect(addDays('2020-12-31', 1)).toBe('2021-01-01')
+    expect(diffDays('2020-11-17', '2021-05-23')).toBe(187)
+  })
+
+  it('knows the weekday without the local time zone', () => {
+    expect(weekdayOf('2021-05-23')).toBe(0) // Sunday
+    expect(weekdayOf('2026-03-15')).toBe(0) // Sunday
+    expect(weekdayOf('2021-03-30')).toBe(2) // Tuesday
+  })
+
+  it('moves date-times by days and converts minutes both ways', () => {
+    expect(shiftByDays('2021-03-30T08:00', 3)).toBe('2021-04-02T08:00')
+    expect(fromMinuteNumber(toMinuteNumber('2021-03-30T23:30') + 60)).toBe('2021-03-31T00:30')
+  })
+
+  it('reads today in Vietnam, not in the machine zone', () => {
+    // 2021-05-22T18:00Z is already 23 May in Hanoi (UTC+7).
+    expect(todayIn('Asia/Ho_Chi_Minh', new Date('2021-05-22T18:00:00Z'))).toBe('2021-05-23')
+    expect(todayIn('America/New_York', new Date('2021-05-22T18:00:00Z'))).toBe('2021-05-22')
+  })
+})
+
+describe('display formats', () => {
+  it('shows dates as dd/mm/yyyy with Vietnamese weekdays', () => {
+    expect(formatDate('2021-05-23')).toBe('23/05/2021')
+    expect(formatDateWithWeekday('2021-05-23', 'vi')).toBe('CN 23/05/2021')
+    expect(formatDateWithWeekday('2021-03-30', 'vi')).toBe('T3 30/03/2021')
+    expect(formatDateWithWeekday('2021-05-23', 'en')).toBe('Sun 23/05/2021')
+  })
+
+  it('parses what people type', () => {
+    expect(parseDisplayDate('23/05/2021')).toBe('2021-05-23')
+    expect(parseDisplayDate('3/4/2021')).toBe('2021-04-03')
+    expect(parseDisplayDate(' 3.4.2021 ')).toBe('2021-04-03')
+    expect(parseDisplayDate('2021-05-23')).toBeNull()
+    expect(parseDisplayDate('hôm nay')).toBeNull()
+  })
+})
+
+describe('D-n labels', () => {
+  it('labels days around election day', () => {
+    expect(formatElectionOffset(-40)).toBe('D-40')
+    expect(formatElectionOffset(0)).toBe('D')
+    expect(formatElectionOffset(10)).toBe('D+10')
+    expect(electionOffsetLabel('2021-04-13', '2021-05-23')).toBe('D-40')
+  })
+
+  it('parses D-n as officials write it', () => {
+    expect(parseElectionOffset('D-40')).toBe(-40)
+    expect(parseElectionOffset('d − 10')).toBe(-10)
+    expect(parseElectionOffset('D+3')).toBe(3)
+    expect(parseElectionOffset('D')).toBe(0)
+    expect(parseElectionOffset('E-3')).toBeNull()
+  })
+})
