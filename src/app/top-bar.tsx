@@ -8,7 +8,7 @@ import { emptyTaskDraft } from '@/domain/plan/plan-ops'
 import { addDays, todayIn } from '@/domain/dates/local-date'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { UndoRedoButtons } from '@/features/history/components/undo-redo-buttons'
-import { SaveStatusIndicator } from '@/features/persistence/components/save-status'
+import { LastBackupButton, SaveStatusIndicator } from '@/features/persistence/components/save-status'
 import { useDownloadBackup } from '@/components/use-download-backup'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 
@@ -55,6 +55,7 @@ export function TopBar() {
         </button>
         <span className="spacer" />
         <SaveStatusIndicator />
+        <LastBackupButton />
       </div>
     </header>
   )

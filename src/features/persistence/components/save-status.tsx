@@ -1,5 +1,7 @@
 /** "Đã lưu lúc 10:32", or a warning when saving failed. */
+import { useDownloadBackup } from '@/components/use-download-backup'
 import { useMessages } from '@/components/use-messages'
+import { formatInstant, formatClockTime } from '@/lib/format-instant'
 import { usePlannerStore } from '@/store/use-planner-store'
 
 export function SaveStatusIndicator() {
@@ -11,8 +13,7 @@ export function SaveStatusIndicator() {
     case 'saved': {
       isError = false
       if (status.at === null) { text = messages.save.savedNever; break }
-      const d = new Date(status.at)
-      text = messages.save.saved(`${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`)
+      text = messages.save.saved(formatClockTime(status.at))
       break
     }
     case 'pending': isError = false; text = messages.save.pending; break
@@ -22,4 +23,19 @@ export function SaveStatusIndicator() {
     case 'blocked': text = messages.save.blocked; break
   }
   return <span className={`save-status${isError ? ' is-error' : ''}`} data-testid="save-status" data-kind={status.kind}>{text}</span>
+}
+
+/**
+ * Browser storage is not a backup: the top bar always shows when the plan was last downloaded as a
+ * file, and downloads it in one click.
+ */
+export function LastBackupButton() {
+  const lastBackupAt = usePlannerStore((s) => s.lastBackupAt)
+  const messages = useMessages()
+  const downloadBackup = useDownloadBackup()
+  return (
+    <button type="button" className={`backup-button${lastBackupAt ? '' : ' is-stale'}`} title={messages.backup.notABackup} onClick={downloadBackup} data-testid="last-backup-button">
+      {lastBackupAt ? messages.backup.lastDownloaded(formatInstant(lastBackupAt)) : messages.backup.never}
+    </button>
+  )
 }

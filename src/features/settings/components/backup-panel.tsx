@@ -4,6 +4,7 @@
  */
 import { useMessages } from '@/components/use-messages'
 import { useDownloadBackup } from '@/components/use-download-backup'
+import { formatInstant } from '@/lib/format-instant'
 import { usePlannerStore } from '@/store/use-planner-store'
 
 export function BackupPanel() {
@@ -22,10 +23,4 @@ export function BackupPanel() {
       <button type="button" onClick={downloadBackup}>{messages.backup.download}</button>
     </section>
   )
-}
-
-export function formatInstant(ms: number): string {
-  const d = new Date(ms)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
