@@ -5,7 +5,6 @@
 import dayjs from 'dayjs'
 import customParseFormat from 'dayjs/plugin/customParseFormat'
 import utc from 'dayjs/plugin/utc'
-import 'dayjs/locale/vi'
 
 dayjs.extend(customParseFormat)
 dayjs.extend(utc)

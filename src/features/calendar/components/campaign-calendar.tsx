@@ -55,6 +55,10 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   const taskIndex = useMemo(() => buildTaskIndex(Object.values(plan.tasks)), [plan.tasks])
   const milestones = useMemo(() => computeMilestones(plan.election), [plan.election])
   const electionDay = plan.election.electionDay
+  const phaseStarts = useMemo(
+    () => new Map(plan.phases.map((p) => [p.start, language === 'en' && p.nameEn ? p.nameEn : p.name])),
+    [plan.phases, language],
+  )
 
   const fetchTasks = useCallback(
     (info: EventSourceFuncArg, success: (events: EventInput[]) => void) => {
@@ -117,9 +121,11 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     if (arg.view.type === 'multiMonthYear') return arg.dayNumberText
     const day = arg.date.toISOString().slice(0, 10)
     const offset = formatElectionOffset(offsetFromElectionDay(day, electionDay))
+    const phaseStart = phaseStarts.get(day)
     return (
       <span className="day-number">
         <span className="d-offset" aria-hidden="true">{offset}</span>
+        {phaseStart ? <span className="phase-start-tag" title={messages.calendar.phaseBand(phaseStart)}>{phaseStart}</span> : null}
         <span>{arg.dayNumberText}</span>
       </span>
     )
@@ -129,9 +135,8 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     arg.date.toISOString().slice(0, 10) === electionDay ? ['is-election-day'] : []
 
   const eventContent = (arg: EventContentArg) => {
-    if (arg.event.display === 'background') {
-      return <span className="phase-band-label">{arg.event.title}</span>
-    }
+    // Phase bands are labelled once, on their first day (dayCellContent), not in every week row.
+    if (arg.event.display === 'background') return null
     return (
       <span className="event-content" title={arg.event.title}>
         {arg.timeText && !arg.event.allDay ? <span className="event-time">{arg.timeText}</span> : null}
