@@ -8,6 +8,7 @@ const suite = setupSuite()
 describe('first open', () => {
   test('shows the 2021 plan in Vietnamese, on May 2021, with election day, phases, milestones and tasks', { timeout: TEST_TIMEOUT_MS }, () =>
     withApp(suite, async ({ page, origin, guard }) => {
+      await page.locator('.fc-event.task-event').first().waitFor()
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi')
       await assertText(page.getByTestId('election-day'), 'Ngày bầu cử: CN 23/05/2021')
       // Today (2026) is outside the campaign window, so the calendar opens on election day's month.

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import {
   activePlan, assertText, createTaskViaForm, dayUnderEventEnd, dayUnderEventStart, DOCUMENT_KEY, dragTaskToDay,
-  flushSave, savedDocument, setupSuite, TALL_VIEWPORT, taskEvent, taskTitled, TEST_TIMEOUT_MS, UNREADABLE_PREFIX,
+  eventually, flushSave, savedDocument, setupSuite, TALL_VIEWPORT, taskEvent, taskTitled, TEST_TIMEOUT_MS, UNREADABLE_PREFIX,
   waitForCalendarReady, waitForSaved, waitForTask, withApp,
 } from './support.mjs'
 
@@ -43,8 +43,10 @@ describe('persistence', () => {
       const task = await taskTitled(page, title)
       assert.deepEqual({ id: task.id, start: task.start, end: task.end }, { id, start: '2021-05-12', end: '2021-05-14' })
       await taskEvent(page, title).waitFor()
-      assert.equal(await dayUnderEventStart(page, title), '2021-05-12')
-      assert.equal(await dayUnderEventEnd(page, title), '2021-05-13')
+      await eventually(async () => {
+        assert.equal(await dayUnderEventStart(page, title), '2021-05-12')
+        assert.equal(await dayUnderEventEnd(page, title), '2021-05-13')
+      })
       assert.equal(await page.locator('.first-run-banner').count(), 0, 'the first-run banner is back after a reload')
       // A reload is not an edit: there is nothing to undo.
       assert.ok(await page.getByRole('button', { name: '↶ Hoàn tác' }).isDisabled())
@@ -125,4 +127,30 @@ describe('persistence', () => {
       await taskEvent(tabA, titleA).waitFor()
       await taskEvent(tabA, titleB).waitFor()
     }, { viewport: TALL_VIEWPORT }))
+
+  // A merge that changes nothing must not be written back, or two open tabs echo one save to each
+  // other forever (each write is the other tab's storage event), and the status flickers "Đang lưu…".
+  test('two tabs settle after a change instead of writing the same save back and forth', { timeout: TEST_TIMEOUT_MS }, () =>
+    withApp(suite, async ({ page: tabA, openPage }) => {
+      await waitForSaved(tabA)
+      const tabB = await openPage()
+      const countStorageEvents = (tab) => tab.evaluate((key) => {
+        window.__e2eStorageEvents = 0
+        window.addEventListener('storage', (e) => { if (e.key === key) window.__e2eStorageEvents += 1 })
+      }, DOCUMENT_KEY)
+      await countStorageEvents(tabA)
+      await countStorageEvents(tabB)
+
+      const title = 'Nhiệm vụ để hai thẻ đồng bộ'
+      await createTaskViaForm(tabA, { title, startDate: '07/05/2021', endDate: '07/05/2021' })
+      await flushSave(tabA)
+      await waitForTask(tabB, title, { start: '2021-05-07' })
+      // B had nothing that A lacked, so it must not write: wait well past its save delay (300 ms, then
+      // an idle callback within 1 s) and count what each tab heard.
+      await tabB.waitForTimeout(2_500)
+      const events = await Promise.all([tabA, tabB].map((tab) => tab.evaluate(() => window.__e2eStorageEvents)))
+      assert.deepEqual(events, [0, 1], 'storage events seen by [tab A, tab B]: the tabs keep writing the same save')
+      await assertText(tabA.getByTestId('save-status'), /^Đã lưu lúc/)
+      await assertText(tabB.getByTestId('save-status'), /^(Đã lưu lúc|Chưa có thay đổi)/)
+    }))
 })

@@ -1,7 +1,7 @@
 // Settings: deleting a unit that tasks use needs a replacement, and the tasks follow it.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { activePlan, assertText, setupSuite, TEST_TIMEOUT_MS, withApp } from './support.mjs'
+import { activePlan, assertText, eventually, setupSuite, TEST_TIMEOUT_MS, withApp } from './support.mjs'
 
 const suite = setupSuite()
 
@@ -20,7 +20,7 @@ describe('settings', () => {
       const dialog = page.locator('dialog[open].settings-dialog')
       await dialog.waitFor()
       const unitList = dialog.getByTestId('unit-list')
-      const row = unitList.locator('li.entity-row').filter({ has: page.locator('.entity-name', { hasText: new RegExp(`^${escapeRegExp(doomed.unit.name)}$`) }) })
+      const row = unitList.locator('li.entity-row').filter({ has: page.locator('.entity-name', { hasText: exactly(doomed.unit.name) }) })
       assert.equal(await row.count(), 1)
       await assertText(row.locator('.entity-main .muted'), `${doomed.users.length} nhiệm vụ`)
 
@@ -28,7 +28,7 @@ describe('settings', () => {
       await row.getByRole('button', { name: 'Xóa', exact: true }).click()
       await row.getByRole('button', { name: 'Xác nhận xóa' }).click()
       await assertText(row.getByRole('alert'), `Đơn vị đang được ${doomed.users.length} nhiệm vụ sử dụng: hãy chọn đơn vị thay thế trước khi xóa.`)
-      assert.equal(await unitList.locator('.entity-name', { hasText: doomed.unit.name }).count(), 1, 'the unit was deleted anyway')
+      assert.equal(await unitList.locator('.entity-name').filter({ hasText: exactly(doomed.unit.name) }).count(), 1, 'the unit was deleted anyway')
       assert.ok((await activePlan(page)).units.some((u) => u.id === doomed.unit.id), 'the store lost the unit')
 
       // With a replacement: the unit goes, and every task that named it names the replacement.
@@ -38,7 +38,9 @@ describe('settings', () => {
         const s = window.__electionPlanner.store.getState()
         return !s.plans[s.activePlanId].units.some((u) => u.id === id)
       }, doomed.unit.id)
-      assert.equal(await unitList.locator('.entity-name').filter({ hasText: new RegExp(`^${escapeRegExp(doomed.unit.name)}$`) }).count(), 0, 'the unit is still listed')
+      await eventually(async () => {
+        assert.equal(await unitList.locator('.entity-name').filter({ hasText: exactly(doomed.unit.name) }).count(), 0, 'the unit is still listed')
+      })
       await assertText(dialog.locator('h3').first(), `Đơn vị (${before.units.length - 1})`)
 
       const after = await activePlan(page)
@@ -58,7 +60,7 @@ describe('settings', () => {
       }
       // The replacement's count in the list now includes the moved tasks.
       const expectedCount = usedBy(after, replacement.unit.id).length
-      const replacementRow = unitList.locator('li.entity-row').filter({ has: page.locator('.entity-name', { hasText: new RegExp(`^${escapeRegExp(replacement.unit.name)}$`) }) })
+      const replacementRow = unitList.locator('li.entity-row').filter({ has: page.locator('.entity-name', { hasText: exactly(replacement.unit.name) }) })
       await assertText(replacementRow.locator('.entity-main .muted'), `${expectedCount} nhiệm vụ`)
 
       // One undo brings the unit and its tasks back.
@@ -73,6 +75,7 @@ describe('settings', () => {
     }))
 })
 
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** A RegExp matching exactly this text (for locator filters, which otherwise match substrings). */
+function exactly(text) {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
 }

@@ -11,13 +11,16 @@
  */
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before } from 'node:test'
 import { launchBrowser } from '../scripts/lib/browser.mjs'
 import { startStaticServer } from '../scripts/lib/static-server.mjs'
 
-const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
+/** The build under test; E2E_DIST points elsewhere (e.g. a deliberately broken build, to see a test fail). */
+const DIST = process.env.E2E_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
 
 /** The design's office screen (shared/design.md). */
 export const OFFICE_VIEWPORT = { width: 1366, height: 768 }
@@ -61,9 +64,10 @@ export function setupSuite() {
  */
 export async function withApp(suite, body, { viewport = OFFICE_VIEWPORT } = {}) {
   const origin = new URL(suite.server.url).origin
-  const context = await suite.browser.newContext({ viewport, locale: 'vi-VN' })
+  // A user in Vietnam: the save status shows local time, and the app's "today" is Vietnam's.
+  const context = await suite.browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
   context.setDefaultTimeout(ACTION_TIMEOUT_MS)
-  const guard = { requests: [], foreignRequests: [], consoleErrors: [], pageErrors: [], dialogs: [] }
+  const guard = { requests: [], foreignRequests: [], consoleErrors: [], consoleWarnings: [], pageErrors: [], dialogs: [] }
 
   const isOwnOrigin = (url) => {
     const parsed = new URL(url)
@@ -77,6 +81,7 @@ export async function withApp(suite, body, { viewport = OFFICE_VIEWPORT } = {}) 
   })
   context.on('console', (message) => {
     if (message.type() === 'error') guard.consoleErrors.push(message.text())
+    else if (message.type() === 'warning') guard.consoleWarnings.push(message.text())
   })
   context.on('page', (page) => {
     page.on('pageerror', (error) => guard.pageErrors.push(String(error?.stack ?? error)))
@@ -96,14 +101,40 @@ export async function withApp(suite, body, { viewport = OFFICE_VIEWPORT } = {}) 
   try {
     const page = await openPage()
     await body({ page, context, origin, openPage, guard })
+  } catch (error) {
+    // What the page said is often why the test failed: add it, and keep a picture of each tab.
+    const shots = await screenshotPages(context)
+    const said = [...guard.pageErrors, ...guard.consoleErrors, ...guard.foreignRequests.map((u) => `foreign request: ${u}`)]
+    if (error instanceof Error) {
+      error.message += `${said.length ? `\n  page said: ${said.join('\n    ')}` : ''}${shots.length ? `\n  screenshots: ${shots.join(', ')}` : ''}`
+    }
+    throw error
   } finally {
     await context.close()
   }
+  // Warnings do not fail a test (browsers add their own), but they are worth seeing.
+  for (const warning of guard.consoleWarnings) process.stderr.write(`console warning: ${warning}\n`)
   assert.ok(guard.requests.some((url) => url.startsWith(origin)), 'the request guard saw no request at all')
   assert.deepEqual(guard.foreignRequests, [], 'requests left the page\'s own origin')
   assert.deepEqual(guard.pageErrors, [], 'uncaught errors in the page')
   assert.deepEqual(guard.consoleErrors, [], 'console errors')
   assert.deepEqual(guard.dialogs, [], 'unexpected alert/confirm/prompt dialogs')
+}
+
+async function screenshotPages(context) {
+  const dir = join(tmpdir(), 'election-planner-e2e')
+  const paths = []
+  try {
+    await mkdir(dir, { recursive: true })
+    for (const [i, page] of context.pages().entries()) {
+      const path = join(dir, `failure-${Date.now()}-${i}.png`)
+      await page.screenshot({ path, timeout: 5_000 })
+      paths.push(path)
+    }
+  } catch {
+    // A screenshot is a courtesy; never hide the real failure behind it.
+  }
+  return paths
 }
 
 /** The app has rendered its calendar (or list) and the debug handle is there. */
@@ -138,14 +169,20 @@ export async function taskTitled(page, title) {
 
 /** Waits until the store holds a task with this title whose fields match `expected`. */
 export async function waitForTask(page, title, expected = {}) {
-  await page.waitForFunction(
-    ({ title, expected }) => {
-      const state = window.__electionPlanner.store.getState()
-      return Object.values(state.plans[state.activePlanId].tasks)
-        .some((task) => task.title === title && Object.entries(expected).every(([k, v]) => task[k] === v))
-    },
-    { title, expected },
-  )
+  try {
+    await page.waitForFunction(
+      ({ title, expected }) => {
+        const state = window.__electionPlanner.store.getState()
+        return Object.values(state.plans[state.activePlanId].tasks)
+          .some((task) => task.title === title && Object.entries(expected).every(([k, v]) => task[k] === v))
+      },
+      { title, expected },
+    )
+  } catch (error) {
+    if (error?.name !== 'TimeoutError') throw error
+    const found = (await tasksTitled(page, title)).map((task) => Object.fromEntries(Object.keys(expected).map((k) => [k, task[k]])))
+    assert.fail(`no task ${JSON.stringify(title)} with ${JSON.stringify(expected)} in the store; found ${JSON.stringify(found)}`)
+  }
 }
 
 /** The task editor dialog (a <dialog open>). */
@@ -265,6 +302,22 @@ export async function assertText(locator, expected, message) {
   if (expected instanceof RegExp) assert.match(text, expected, message)
   else assert.equal(text, expected, message)
   return text
+}
+
+/**
+ * Retries `check` (which throws, e.g. an assertion) until it passes or the time is up, then rethrows
+ * its last error. For what the page shows a frame or two after the store changed.
+ */
+export async function eventually(check, timeoutMs = ACTION_TIMEOUT_MS) {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      return await check()
+    } catch (error) {
+      if (Date.now() > deadline) throw error
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
 }
 
 /** Moves keyboard focus off any control, so shortcuts reach the page as they would from its body. */

@@ -2,31 +2,30 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import {
-  assertText, createTaskViaForm, dayCell, dayUnderEventEnd, dayUnderEventStart, dragTaskToDay, editorDialog,
-  focusPageBody, openNewTaskForm, setupSuite, TALL_VIEWPORT, taskEvent, taskTitled, TEST_TIMEOUT_MS, waitForTask,
+  activePlan, assertText, createTaskViaForm, dayCell, dayUnderEventEnd, dayUnderEventStart, dragTaskToDay, editorDialog,
+  eventually, focusPageBody, openNewTaskForm, setupSuite, TALL_VIEWPORT, taskEvent, taskTitled, TEST_TIMEOUT_MS, waitForTask,
   withApp,
 } from './support.mjs'
 
 const suite = setupSuite()
 const TITLE = 'Kiểm thử tạo nhiệm vụ'
 
-/** The label of the first real channel option of the editor (not "(chưa chọn)"), and its id. */
+/** The plan's first channel: its id, and its Vietnamese name (its label in the editor's list). */
 async function firstChannel(page) {
-  const plan = await page.evaluate(() => {
-    const s = window.__electionPlanner.store.getState()
-    return s.plans[s.activePlanId]
-  })
-  const channel = plan.channels[0]
+  const channel = (await activePlan(page)).channels[0]
   assert.ok(channel, 'the sample plan has no channel')
   return { id: channel.id, label: channel.name }
 }
 
+/** The calendar shows the task from `firstDay` to `lastDay` (it redraws a frame or two after the store). */
 async function assertTaskShownOn(page, title, firstDay, lastDay) {
   await taskEvent(page, title).waitFor()
-  assert.equal(await dayUnderEventStart(page, title), firstDay, `${title} does not start on ${firstDay}`)
-  assert.equal(await dayUnderEventEnd(page, title), lastDay, `${title} does not end on ${lastDay}`)
-  // FullCalendar puts a segment in its first day's cell: the event is in that cell's DOM too.
-  assert.equal(await dayCell(page, firstDay).locator('.fc-event.task-event', { hasText: title }).count(), 1)
+  await eventually(async () => {
+    assert.equal(await dayUnderEventStart(page, title), firstDay, `${title} does not start on ${firstDay}`)
+    assert.equal(await dayUnderEventEnd(page, title), lastDay, `${title} does not end on ${lastDay}`)
+    // FullCalendar puts a segment in its first day's cell: the event is in that cell's DOM too.
+    assert.equal(await dayCell(page, firstDay).locator('.fc-event.task-event', { hasText: title }).count(), 1)
+  })
 }
 
 /** Creates the test task on 05/05–06/05/2021 and waits until the calendar shows it. */
@@ -46,10 +45,8 @@ async function dragTestTaskTo12May(page) {
 describe('task editing', () => {
   test('the form refuses an empty title and an end before the start, then creates the task on its days', { timeout: TEST_TIMEOUT_MS }, () =>
     withApp(suite, async ({ page }) => {
-      const before = await page.evaluate(() => {
-        const s = window.__electionPlanner.store.getState()
-        return Object.keys(s.plans[s.activePlanId].tasks).length
-      })
+      const taskCount = async () => Object.keys((await activePlan(page)).tasks).length
+      const before = await taskCount()
       const dialog = await openNewTaskForm(page)
       const title = dialog.locator('textarea[name="title"]')
       const start = dialog.locator('input[name="startDate"]')
@@ -75,15 +72,13 @@ describe('task editing', () => {
       assert.equal(await end.getAttribute('aria-invalid'), 'true')
       assert.equal(await title.getAttribute('aria-invalid'), null, 'the fixed title is still marked wrong')
       assert.ok(await dialog.isVisible())
-      assert.deepEqual(await page.evaluate((t) => {
-        const s = window.__electionPlanner.store.getState()
-        return Object.values(s.plans[s.activePlanId].tasks).filter((task) => task.title === t).length
-      }, TITLE), 0, 'an invalid form created a task')
+      assert.equal(await taskCount(), before, 'an invalid form created a task')
 
       // 3. Valid: 05/05–06/05/2021 on a channel.
       const channel = await firstChannel(page)
       await start.fill('05/05/2021')
       await end.fill('06/05/2021')
+      await assertText(dialog.getByTestId('editor-d-offset'), 'So với ngày bầu cử: D-18')
       await dialog.locator('select[name="channelId"]').selectOption({ label: channel.label })
       await save.click()
       await editorDialog(page).waitFor({ state: 'detached' })
@@ -93,10 +88,7 @@ describe('task editing', () => {
       assert.equal(task.end, '2021-05-07', 'an all-day end is stored exclusive')
       assert.equal(task.allDay, true)
       assert.equal(task.channelId, channel.id)
-      assert.equal(await page.evaluate(() => {
-        const s = window.__electionPlanner.store.getState()
-        return Object.keys(s.plans[s.activePlanId].tasks).length
-      }), before + 1)
+      assert.equal(await taskCount(), before + 1)
       await assertTaskShownOn(page, TITLE, '2021-05-05', '2021-05-06')
     }, { viewport: TALL_VIEWPORT }))
 
