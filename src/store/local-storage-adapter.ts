@@ -12,6 +12,7 @@
  *   happen after SAVE_DEBOUNCE_MS, in an idle callback, and at once when the page is hidden.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware'
+import { compactPlan } from '@/domain/plan/compact-plan'
 import { scheduleIdle } from '@/lib/schedule-idle'
 import { readStorageItem, writeStorageItem } from '@/lib/web-storage'
 import { CURRENT_DOCUMENT_VERSION } from '@/store/persisted-document'
@@ -150,7 +151,7 @@ export function createLocalStorageAdapter(onStatus: (status: SaveStatus) => void
     if (!pending || blocked) return
     const value = pending
     const startedAt = performance.now()
-    const text = JSON.stringify(value)
+    const text = serializeForStorage(value)
     const result = writeStorageItem(key, text)
     timing.lastWriteMs = performance.now() - startedAt
     timing.lastWriteBytes = text.length
@@ -170,6 +171,13 @@ export function createLocalStorageAdapter(onStatus: (status: SaveStatus) => void
     if (document.visibilityState === 'hidden') adapter.flush()
   })
   return adapter
+}
+
+/** The stored text: plans in their compact form (see domain/plan/compact-plan.ts). */
+function serializeForStorage(value: StorageValue<PersistedState>): string {
+  const plans: Record<string, unknown> = {}
+  for (const [id, plan] of Object.entries(value.state.plans)) plans[id] = compactPlan(plan)
+  return JSON.stringify({ ...value, state: { ...value.state, plans } })
 }
 
 /** `{ state, version }` from a stored string, or null when it is not one. */

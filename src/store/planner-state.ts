@@ -31,6 +31,8 @@ export interface CalendarSession {
   view: CalendarViewKind
   /** A LocalDate inside the period shown. */
   date: string
+  /** The list view shows only this day's tasks (reached from a "+N" marker), or the whole month. */
+  listDay: string | null
 }
 
 export type EditorSession =

@@ -43,7 +43,7 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     persistence: null,
     saveStatus: { kind: 'saved', at: null },
     notices: [],
-    calendar: { view: 'month', date: initial.plans[initial.activePlanId]!.election.electionDay },
+    calendar: { view: 'month', date: initial.plans[initial.activePlanId]!.election.electionDay, listDay: null },
     editor: { mode: 'closed' },
     settingsOpen: false,
     hiddenChannelIds: [],
@@ -70,7 +70,8 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
 
     setLanguage: (language) => set({ language }),
     markBackupDownloaded: (at) => set({ lastBackupAt: at }),
-    setCalendar: (calendar) => set((s) => ({ calendar: { ...s.calendar, ...calendar } })),
+    // Any navigation leaves the one-day list unless it names the day again.
+    setCalendar: (calendar) => set((s) => ({ calendar: { ...s.calendar, listDay: null, ...calendar } })),
     openEditor: (editor) => set({ editor }),
     closeEditor: () => set({ editor: { mode: 'closed' } }),
     setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
@@ -122,7 +123,7 @@ export function createPlannerStore(storageKey: string = STORAGE_KEYS.document) {
           }
           if (report.repairedTasks > 0) needsRewrite = true
           const activePlan = state.plans[state.activePlanId]!
-          return { ...current, ...state, calendar: { view: 'month', date: initialCalendarDate(activePlan) } }
+          return { ...current, ...state, calendar: { view: 'month', date: initialCalendarDate(activePlan), listDay: null } }
         },
       },
     ),
@@ -140,7 +141,7 @@ export function createPlannerStore(storageKey: string = STORAGE_KEYS.document) {
   }
   if (hydrationNotices.length > 0) store.setState({ notices: hydrationNotices })
   if (adapter.readOutcome.kind === 'empty' || adapter.readOutcome.kind === 'corrupt') {
-    store.setState({ calendar: { view: 'month', date: initialCalendarDate(store.getState().plans[store.getState().activePlanId]!) } })
+    store.setState({ calendar: { view: 'month', date: initialCalendarDate(store.getState().plans[store.getState().activePlanId]!), listDay: null } })
   }
   // Hydration is not an edit: nothing before this point may be undone.
   store.temporal.getState().clear()

@@ -117,7 +117,9 @@ export function restorePlan(raw: unknown, report: RestoreReport = emptyReport())
   const tasks: Record<string, Task> = {}
   for (const [key, value] of Object.entries(data.tasks)) {
     const repairsBefore = report.repairedTasks
-    const task = restoreTask(value, report)
+    // The storage form leaves out the id (it is the key): give it back.
+    const withId = typeof value === 'object' && value !== null && !('id' in value) ? { ...value, id: key } : value
+    const task = restoreTask(withId, report)
     if (!task || task.id !== key) {
       if (task) report.droppedTasks += 1 // key and id disagree: the record is not what it says it is
       continue

@@ -143,6 +143,7 @@ export const MESSAGES_EN: Messages = {
   },
   calendar: {
     moreLink: (n) => `+${n} more`,
+    moreTasks: (n) => `+${n} tasks`,
     tasksCount: (n) => `${n} tasks`,
     noTasks: 'No tasks in this period.',
     electionDayMarker: 'Election day',
@@ -155,6 +156,8 @@ export const MESSAGES_EN: Messages = {
     lead: 'Lead unit',
     status: 'Status',
     dOffset: 'D±n',
+    dayCount: (n, day) => `${n} tasks on ${day}`,
+    wholeMonth: 'Show the whole month',
     count: (n, from, to) => `${n} tasks from ${from} to ${to}`,
   },
 }

@@ -145,6 +145,7 @@ export const MESSAGES_VI = {
   },
   calendar: {
     moreLink: (n: number) => `+${n} nữa`,
+    moreTasks: (n: number) => `+${n} nhiệm vụ`,
     tasksCount: (n: number) => `${n} nhiệm vụ`,
     noTasks: 'Không có nhiệm vụ nào trong khoảng này.',
     electionDayMarker: 'Ngày bầu cử',
@@ -157,6 +158,8 @@ export const MESSAGES_VI = {
     lead: 'Đơn vị chủ trì',
     status: 'Trạng thái',
     dOffset: 'D±n',
+    dayCount: (n: number, day: string) => `${n} nhiệm vụ trong ngày ${day}`,
+    wholeMonth: 'Xem cả tháng',
     count: (n: number, from: string, to: string) => `${n} nhiệm vụ từ ${from} đến ${to}`,
   },
 }

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import FullCalendar from '@fullcalendar/react'
 import type {
-  DateSelectArg, DayCellContentArg, EventClickArg, EventContentArg, EventInput, EventSourceFuncArg, MoreLinkContentArg,
+  DateSelectArg, DayCellContentArg, EventClickArg, EventContentArg, EventInput, EventMountArg, EventSourceFuncArg, MoreLinkContentArg,
 } from '@fullcalendar/core'
 import type { EventDropArg } from '@fullcalendar/core'
 import type { EventResizeDoneArg } from '@fullcalendar/interaction'
@@ -24,16 +24,28 @@ import { buildTaskIndex } from '@/domain/plan/task-index'
 import { computeMilestones } from '@/domain/rules/milestones'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import {
-  dayCountEvents, milestoneEvents, phaseEvents, visibleTaskEvents, YEAR_VIEW_DETAIL_LIMIT,
+  capTasksPerDay, DAY_CAP_THRESHOLD, dayCountEvents, hiddenTaskMarkers, milestoneEvents, phaseEvents, taskToEvent,
+  visibleTasks, YEAR_VIEW_DETAIL_LIMIT,
 } from '@/features/calendar/utils/calendar-events'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 import type { CalendarViewKind } from '@/store/planner-state'
+
+function element(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag)
+  if (className) node.className = className
+  if (text !== undefined) node.textContent = text
+  return node
+}
 
 const FULLCALENDAR_VIEW: Record<Exclude<CalendarViewKind, 'list'>, string> = {
   month: 'dayGridMonth',
   week: 'timeGridWeek',
   year: 'multiMonthYear',
 }
+
+/** Tasks per day before the "+N" marker, when a period is crowded (fits a cell at 1366×768). */
+const MONTH_TASKS_PER_DAY = 2
+const WEEK_TASKS_PER_DAY = 4
 
 /** FullCalendar runs in UTC so that our wall-clock strings are shown exactly as written. */
 const CALENDAR_TIME_ZONE = 'UTC'
@@ -63,23 +75,32 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   const fetchTasks = useCallback(
     (info: EventSourceFuncArg, success: (events: EventInput[]) => void) => {
       const range = { start: info.startStr.slice(0, 10), end: info.endStr.slice(0, 10) }
+      const tasks = visibleTasks(taskIndex, range, hiddenChannelIds)
+      const colors = new Map(plan.channels.map((c) => [c.id, c.color]))
       if (view === 'year') {
-        const detailed = visibleTaskEvents(taskIndex, range, plan.channels, hiddenChannelIds)
-        success(detailed.length <= YEAR_VIEW_DETAIL_LIMIT ? detailed : dayCountEvents(taskIndex, range, hiddenChannelIds, messages.calendar.tasksCount))
+        success(tasks.length <= YEAR_VIEW_DETAIL_LIMIT
+          ? tasks.map((t) => taskToEvent(t, colors))
+          : dayCountEvents(taskIndex, range, hiddenChannelIds, messages.calendar.tasksCount))
         return
       }
-      success(visibleTaskEvents(taskIndex, range, plan.channels, hiddenChannelIds))
+      if (tasks.length <= DAY_CAP_THRESHOLD) {
+        success(tasks.map((t) => taskToEvent(t, colors)))
+        return
+      }
+      // Week: only the all-day row is capped; timed tasks have the whole time grid.
+      const { shown, hiddenByDay } = view === 'week'
+        ? capTasksPerDay(tasks, range, WEEK_TASKS_PER_DAY, (t) => t.allDay)
+        : capTasksPerDay(tasks, range, MONTH_TASKS_PER_DAY)
+      success([...shown.map((t) => taskToEvent(t, colors)), ...hiddenTaskMarkers(hiddenByDay, messages.calendar.moreTasks)])
     },
     [taskIndex, plan.channels, hiddenChannelIds, view, messages],
   )
-  const eventSources = useMemo(
-    () => [
-      { id: 'phases', events: phaseEvents(plan.phases, language) },
-      { id: 'milestones', events: milestoneEvents(milestones, language) },
-      { id: 'tasks', events: fetchTasks },
-    ],
-    [plan.phases, milestones, language, fetchTasks],
-  )
+  // Separate objects, so that a task edit re-fetches only the tasks (FullCalendar keeps a source
+  // whose object did not change).
+  const phaseSource = useMemo(() => ({ id: 'phases', events: phaseEvents(plan.phases, language) }), [plan.phases, language])
+  const milestoneSource = useMemo(() => ({ id: 'milestones', events: milestoneEvents(milestones, language) }), [milestones, language])
+  const taskSource = useMemo(() => ({ id: 'tasks', events: fetchTasks }), [fetchTasks])
+  const eventSources = useMemo(() => [phaseSource, milestoneSource, taskSource], [phaseSource, milestoneSource, taskSource])
 
   // Follow the toolbar (our store) rather than FullCalendar's own buttons.
   useEffect(() => {
@@ -101,6 +122,9 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     if (kind === 'task') openEditor({ mode: 'edit', taskId: arg.event.id })
     else if (kind === 'day-count' && arg.event.startStr) {
       usePlannerStore.getState().setCalendar({ view: 'month', date: arg.event.startStr.slice(0, 10) })
+    } else if (kind === 'day-more' && arg.event.startStr) {
+      const day = arg.event.startStr.slice(0, 10)
+      usePlannerStore.getState().setCalendar({ view: 'list', date: day, listDay: day })
     }
   }
 
@@ -117,32 +141,39 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     })
   }
 
+  // Custom content is built as DOM nodes with textContent, not JSX: FullCalendar's React connector
+  // renders JSX content through one React portal per event, which at thousands of events costs
+  // seconds; DOM nodes cost what the bare library costs. textContent keeps user text as text.
   const dayCellContent = (arg: DayCellContentArg) => {
     if (arg.view.type === 'multiMonthYear') return arg.dayNumberText
     const day = arg.date.toISOString().slice(0, 10)
-    const offset = formatElectionOffset(offsetFromElectionDay(day, electionDay))
+    const wrapper = element('span', 'day-number')
+    wrapper.append(element('span', 'd-offset', formatElectionOffset(offsetFromElectionDay(day, electionDay))))
     const phaseStart = phaseStarts.get(day)
-    return (
-      <span className="day-number">
-        <span className="d-offset" aria-hidden="true">{offset}</span>
-        {phaseStart ? <span className="phase-start-tag" title={messages.calendar.phaseBand(phaseStart)}>{phaseStart}</span> : null}
-        <span>{arg.dayNumberText}</span>
-      </span>
-    )
+    if (phaseStart) {
+      const tag = element('span', 'phase-start-tag', phaseStart)
+      tag.title = messages.calendar.phaseBand(phaseStart)
+      wrapper.append(tag)
+    }
+    wrapper.append(element('span', '', arg.dayNumberText))
+    return { domNodes: [wrapper] }
   }
 
   const dayCellClassNames = (arg: { date: Date }) =>
     arg.date.toISOString().slice(0, 10) === electionDay ? ['is-election-day'] : []
 
+  // Phase bands are labelled once, on their first day (dayCellContent), not in every week row.
   const eventContent = (arg: EventContentArg) => {
-    // Phase bands are labelled once, on their first day (dayCellContent), not in every week row.
-    if (arg.event.display === 'background') return null
-    return (
-      <span className="event-content" title={arg.event.title}>
-        {arg.timeText && !arg.event.allDay ? <span className="event-time">{arg.timeText}</span> : null}
-        <span className="event-title">{arg.event.title}</span>
-      </span>
-    )
+    if (arg.event.display === 'background') return { domNodes: [] }
+    const wrapper = element('span', 'event-content')
+    if (arg.timeText && !arg.event.allDay) wrapper.append(element('span', 'event-time', arg.timeText))
+    wrapper.append(element('span', 'event-title', arg.event.title))
+    return { domNodes: [wrapper] }
+  }
+
+  /** The full title on hover, for titles cut by the cell width. */
+  const eventDidMount = (arg: EventMountArg) => {
+    if (arg.event.display !== 'background') arg.el.title = arg.event.title
   }
 
   return (
@@ -178,6 +209,7 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
         dayCellContent={dayCellContent}
         dayCellClassNames={dayCellClassNames}
         eventContent={eventContent}
+        eventDidMount={eventDidMount}
         eventOrder="order,start,-duration,title"
         progressiveEventRendering
       />

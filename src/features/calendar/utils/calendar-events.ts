@@ -8,13 +8,19 @@ import { formatElectionOffset } from '@/domain/dates/election-offset'
 import type { Milestone } from '@/domain/rules/milestones'
 import { queryTaskIndex, type TaskIndex } from '@/domain/plan/task-index'
 import { lastDay } from '@/domain/plan/task-dates'
-import type { Channel, Phase, Task } from '@/domain/types'
+import type { Phase, Task } from '@/domain/types'
 
 export const NEUTRAL_TASK_COLOR = '#455a64'
 /** In the year view, above this many tasks per visible range we show one count per day instead. */
 export const YEAR_VIEW_DETAIL_LIMIT = 300
+/**
+ * Above this many tasks in the visible range, month and week views show at most a few tasks per day
+ * and one "+N" marker (a link to that day's list) instead of handing every task to FullCalendar,
+ * which would lay out thousands of events only to fold most of them into "+N more".
+ */
+export const DAY_CAP_THRESHOLD = 300
 
-export type EventKind = 'task' | 'phase' | 'milestone' | 'day-count'
+export type EventKind = 'task' | 'phase' | 'milestone' | 'day-count' | 'day-more'
 
 export function taskToEvent(task: Task, channelColors: ReadonlyMap<string, string>): EventInput {
   const color = (task.channelId && channelColors.get(task.channelId)) || NEUTRAL_TASK_COLOR
@@ -27,25 +33,75 @@ export function taskToEvent(task: Task, channelColors: ReadonlyMap<string, strin
     backgroundColor: color,
     borderColor: color,
     textColor: '#ffffff',
+    order: 0,
     classNames: task.status === 'cancelled' ? ['task-event', 'is-cancelled'] : task.status === 'done' ? ['task-event', 'is-done'] : ['task-event'],
     extendedProps: { kind: 'task' satisfies EventKind },
   }
 }
 
-export function visibleTaskEvents(
-  index: TaskIndex,
-  range: { start: string; end: string },
-  channels: readonly Channel[],
-  hiddenChannelIds: readonly string[],
-): EventInput[] {
-  const colors = new Map(channels.map((c) => [c.id, c.color]))
+/** The tasks of the range, minus hidden channels. */
+export function visibleTasks(index: TaskIndex, range: { start: string; end: string }, hiddenChannelIds: readonly string[]): Task[] {
   const hidden = new Set(hiddenChannelIds)
-  const events: EventInput[] = []
-  for (const task of queryTaskIndex(index, range.start, range.end)) {
-    if (task.channelId !== null && hidden.has(task.channelId)) continue
-    events.push(taskToEvent(task, colors))
+  return queryTaskIndex(index, range.start, range.end).filter((t) => t.channelId === null || !hidden.has(t.channelId))
+}
+
+export interface DayCap {
+  shown: Task[]
+  /** Day → number of tasks on that day that are not shown. */
+  hiddenByDay: Map<string, number>
+}
+
+/**
+ * Keeps at most `maxPerDay` tasks on any day of the range, in FullCalendar's own order (earlier
+ * first, then longer first), and counts the rest per day. A multi-day task is shown whole or not at
+ * all, so a bar never has holes. Tasks for which `isCapped` is false (timed tasks in the week's time
+ * grid) are always shown and use no slot.
+ */
+export function capTasksPerDay(
+  tasks: readonly Task[],
+  range: { start: string; end: string },
+  maxPerDay: number,
+  isCapped: (task: Task) => boolean = () => true,
+): DayCap {
+  const sorted = [...tasks].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : lastDay(b) < lastDay(a) ? -1 : lastDay(b) > lastDay(a) ? 1 : 0))
+  const used = new Map<string, number>()
+  const hiddenByDay = new Map<string, number>()
+  const shown: Task[] = []
+  for (const task of sorted) {
+    if (!isCapped(task)) {
+      shown.push(task)
+      continue
+    }
+    const days = daysInRange(task, range)
+    if (days.every((d) => (used.get(d) ?? 0) < maxPerDay)) {
+      shown.push(task)
+      for (const d of days) used.set(d, (used.get(d) ?? 0) + 1)
+    } else {
+      for (const d of days) hiddenByDay.set(d, (hiddenByDay.get(d) ?? 0) + 1)
+    }
   }
-  return events
+  return { shown, hiddenByDay }
+}
+
+/** One clickable "+N" marker per day with hidden tasks. */
+export function hiddenTaskMarkers(hiddenByDay: ReadonlyMap<string, number>, label: (n: number) => string): EventInput[] {
+  return [...hiddenByDay].map(([day, n]) => ({
+    id: `more-${day}`,
+    title: label(n),
+    start: day,
+    allDay: true,
+    editable: false,
+    classNames: ['day-more-event'],
+    extendedProps: { kind: 'day-more' satisfies EventKind, count: n },
+    order: 1_000_000,
+  }))
+}
+
+function daysInRange(task: Task, range: { start: string; end: string }): string[] {
+  const days: string[] = []
+  const first = datePart(task.start) < range.start ? range.start : datePart(task.start)
+  for (let day = first, last = lastDay(task); day <= last && day < range.end; day = addDays(day, 1)) days.push(day)
+  return days
 }
 
 /** One "N tasks" marker per day, for the year view of a large plan. */

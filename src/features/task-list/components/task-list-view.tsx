@@ -21,11 +21,14 @@ const ROW_HEIGHT_PX = 44
 export function TaskListView() {
   const plan = usePlannerStore(selectActivePlan)
   const date = usePlannerStore((s) => s.calendar.date)
+  const listDay = usePlannerStore((s) => s.calendar.listDay)
+  const setCalendar = usePlannerStore((s) => s.setCalendar)
   const hiddenChannelIds = usePlannerStore(useShallow((s) => s.hiddenChannelIds))
   const openEditor = usePlannerStore((s) => s.openEditor)
   const messages = useMessages()
   const language = useLanguage()
-  const period = periodOf('list', date)
+  const month = periodOf('list', date)
+  const period = listDay ? { start: listDay, end: addDays(listDay, 1) } : month
 
   const index = useMemo(() => buildTaskIndex(Object.values(plan.tasks)), [plan.tasks])
   const rows = useMemo(() => {
@@ -44,7 +47,10 @@ export function TaskListView() {
   return (
     <div className="task-list" data-testid="task-list">
       <div className="task-list-summary">
-        {messages.list.count(rows.length, formatDate(period.start), formatDate(addDays(period.end, -1)))}
+        {listDay
+          ? messages.list.dayCount(rows.length, formatDate(listDay))
+          : messages.list.count(rows.length, formatDate(period.start), formatDate(addDays(period.end, -1)))}
+        {listDay ? <button type="button" className="small-button" onClick={() => setCalendar({ view: 'list', date: listDay })}>{messages.list.wholeMonth}</button> : null}
       </div>
       <div className="task-list-row task-list-head" role="row">
         <span role="columnheader">{messages.list.date}</span>
