@@ -3,7 +3,7 @@
  * range's events, from the month index, never the whole plan: at 10,000 tasks that is what keeps the
  * month view faster than a bare FullCalendar fed everything.
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import FullCalendar from '@fullcalendar/react'
 import type {
   DateSelectArg, DayCellContentArg, EventClickArg, EventContentArg, EventInput, EventMountArg, EventSourceFuncArg, MoreLinkContentArg,
@@ -43,6 +43,27 @@ const FULLCALENDAR_VIEW: Record<Exclude<CalendarViewKind, 'list'>, string> = {
   year: 'multiMonthYear',
 }
 
+const PLUGINS = [dayGridPlugin, timeGridPlugin, multiMonthPlugin, interactionPlugin]
+const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const
+const VIEW_OPTIONS = {
+  dayGridMonth: { dayHeaderFormat: { weekday: 'short' } },
+  timeGridWeek: { dayHeaderFormat: { weekday: 'short', day: '2-digit', month: '2-digit' } },
+} as const
+
+/** Phase bands are labelled once, on their first day (dayCellContent), not in every week row. */
+function renderEventContent(arg: EventContentArg) {
+  if (arg.event.display === 'background') return { domNodes: [] }
+  const wrapper = element('span', 'event-content')
+  if (arg.timeText && !arg.event.allDay) wrapper.append(element('span', 'event-time', arg.timeText))
+  wrapper.append(element('span', 'event-title', arg.event.title))
+  return { domNodes: [wrapper] }
+}
+
+/** The full title on hover, for titles cut by the cell width. */
+function setEventTooltip(arg: EventMountArg) {
+  if (arg.event.display !== 'background') arg.el.title = arg.event.title
+}
+
 /** Tasks per day before the "+N" marker, when a period is crowded (fits a cell at 1366×768). */
 const MONTH_TASKS_PER_DAY = 2
 const WEEK_TASKS_PER_DAY = 4
@@ -63,6 +84,9 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   const language = useLanguage()
   const messages = useMessages()
   const calendarRef = useRef<FullCalendar>(null)
+  // Read once: later changes go through changeView/gotoDate (a changed initial* prop would make the
+  // wrapper reset every option).
+  const [initial] = useState(() => ({ view: FULLCALENDAR_VIEW[view], date }))
 
   const taskIndex = useMemo(() => buildTaskIndex(Object.values(plan.tasks)), [plan.tasks])
   const milestones = useMemo(() => computeMilestones(plan.election), [plan.election])
@@ -72,8 +96,16 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     [plan.phases, language],
   )
 
+  // The view is read from a ref, not captured: a view switch must not hand the old view a new task
+  // source (that refetches into the old grid); changeView fetches for the new view by itself.
+  const viewRef = useRef(view)
+  useLayoutEffect(() => {
+    viewRef.current = view
+  }, [view])
+
   const fetchTasks = useCallback(
     (info: EventSourceFuncArg, success: (events: EventInput[]) => void) => {
+      const view = viewRef.current
       const range = { start: info.startStr.slice(0, 10), end: info.endStr.slice(0, 10) }
       const tasks = visibleTasks(taskIndex, range, hiddenChannelIds)
       const colors = new Map(plan.channels.map((c) => [c.id, c.color]))
@@ -93,7 +125,7 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
         : capTasksPerDay(tasks, range, MONTH_TASKS_PER_DAY)
       success([...shown.map((t) => taskToEvent(t, colors)), ...hiddenTaskMarkers(hiddenByDay, messages.calendar.moreTasks)])
     },
-    [taskIndex, plan.channels, hiddenChannelIds, view, messages],
+    [taskIndex, plan.channels, hiddenChannelIds, messages],
   )
   // Separate objects, so that a task edit re-fetches only the tasks (FullCalendar keeps a source
   // whose object did not change).
@@ -111,13 +143,15 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     else api.gotoDate(date)
   }, [view, date])
 
-  const handleSelect = (arg: DateSelectArg) => {
+  // Every prop below keeps its identity between renders unless its inputs change: FullCalendar's
+  // React wrapper calls resetOptions (a full re-render) for any prop that is a new object.
+  const handleSelect = useCallback((arg: DateSelectArg) => {
     const allDay = arg.allDay
     openEditor({ mode: 'create', draft: emptyTaskDraft(toWallClock(arg.startStr, allDay), toWallClock(arg.endStr, allDay), allDay) })
     arg.view.calendar.unselect()
-  }
+  }, [openEditor])
 
-  const handleEventClick = (arg: EventClickArg) => {
+  const handleEventClick = useCallback((arg: EventClickArg) => {
     const kind = arg.event.extendedProps.kind as string
     if (kind === 'task') openEditor({ mode: 'edit', taskId: arg.event.id })
     else if (kind === 'day-count' && arg.event.startStr) {
@@ -126,9 +160,9 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
       const day = arg.event.startStr.slice(0, 10)
       usePlannerStore.getState().setCalendar({ view: 'list', date: day, listDay: day })
     }
-  }
+  }, [openEditor])
 
-  const handleMove = (arg: EventDropArg | EventResizeDoneArg) => {
+  const handleMove = useCallback((arg: EventDropArg | EventResizeDoneArg) => {
     const { event } = arg
     if (event.extendedProps.kind !== 'task' || !event.startStr) {
       arg.revert()
@@ -139,12 +173,12 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
       end: event.endStr ? toWallClock(event.endStr, event.allDay) : null,
       allDay: event.allDay,
     })
-  }
+  }, [moveTask])
 
   // Custom content is built as DOM nodes with textContent, not JSX: FullCalendar's React connector
   // renders JSX content through one React portal per event, which at thousands of events costs
   // seconds; DOM nodes cost what the bare library costs. textContent keeps user text as text.
-  const dayCellContent = (arg: DayCellContentArg) => {
+  const dayCellContent = useCallback((arg: DayCellContentArg) => {
     if (arg.view.type === 'multiMonthYear') return arg.dayNumberText
     const day = arg.date.toISOString().slice(0, 10)
     const wrapper = element('span', 'day-number')
@@ -157,34 +191,24 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     }
     wrapper.append(element('span', '', arg.dayNumberText))
     return { domNodes: [wrapper] }
-  }
+  }, [electionDay, phaseStarts, messages])
 
-  const dayCellClassNames = (arg: { date: Date }) =>
-    arg.date.toISOString().slice(0, 10) === electionDay ? ['is-election-day'] : []
-
-  // Phase bands are labelled once, on their first day (dayCellContent), not in every week row.
-  const eventContent = (arg: EventContentArg) => {
-    if (arg.event.display === 'background') return { domNodes: [] }
-    const wrapper = element('span', 'event-content')
-    if (arg.timeText && !arg.event.allDay) wrapper.append(element('span', 'event-time', arg.timeText))
-    wrapper.append(element('span', 'event-title', arg.event.title))
-    return { domNodes: [wrapper] }
-  }
-
-  /** The full title on hover, for titles cut by the cell width. */
-  const eventDidMount = (arg: EventMountArg) => {
-    if (arg.event.display !== 'background') arg.el.title = arg.event.title
-  }
+  const dayCellClassNames = useCallback(
+    (arg: { date: Date }) => (arg.date.toISOString().slice(0, 10) === electionDay ? ['is-election-day'] : []),
+    [electionDay],
+  )
+  const moreLinkContent = useCallback((arg: MoreLinkContentArg) => messages.calendar.moreLink(arg.num), [messages])
+  const now = useCallback(() => nowIn(plan.timeZone), [plan.timeZone])
 
   return (
     <div className={`calendar-wrap view-${view}`} data-testid="calendar">
       <FullCalendar
         ref={calendarRef}
-        plugins={[dayGridPlugin, timeGridPlugin, multiMonthPlugin, interactionPlugin]}
-        initialView={FULLCALENDAR_VIEW[view]}
-        initialDate={date}
+        plugins={PLUGINS}
+        initialView={initial.view}
+        initialDate={initial.date}
         timeZone={CALENDAR_TIME_ZONE}
-        now={() => nowIn(plan.timeZone)}
+        now={now}
         locale={language === 'vi' ? viLocale : enGbLocale}
         firstDay={1}
         headerToolbar={false}
@@ -194,22 +218,22 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
         selectable
         selectMirror
         dayMaxEvents
-        eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-        slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-        dayHeaderFormat={view === 'week' ? { weekday: 'short', day: '2-digit', month: '2-digit' } : { weekday: 'short' }}
+        eventTimeFormat={TIME_FORMAT}
+        slotLabelFormat={TIME_FORMAT}
+        views={VIEW_OPTIONS}
         slotMinTime="06:00:00"
         slotMaxTime="22:00:00"
         scrollTime="07:00:00"
         multiMonthMaxColumns={4}
-        moreLinkContent={(arg: MoreLinkContentArg) => messages.calendar.moreLink(arg.num)}
+        moreLinkContent={moreLinkContent}
         select={handleSelect}
         eventClick={handleEventClick}
         eventDrop={handleMove}
         eventResize={handleMove}
         dayCellContent={dayCellContent}
         dayCellClassNames={dayCellClassNames}
-        eventContent={eventContent}
-        eventDidMount={eventDidMount}
+        eventContent={renderEventContent}
+        eventDidMount={setEventTooltip}
         eventOrder="order,start,-duration,title"
         progressiveEventRendering
       />

@@ -3,7 +3,7 @@
  * phases are background bands; legal milestones are read-only markers.
  */
 import type { EventInput } from '@fullcalendar/core'
-import { addDays, datePart } from '@/domain/dates/local-date'
+import { addDays, datePart, fromDayNumber, toDayNumber } from '@/domain/dates/local-date'
 import { formatElectionOffset } from '@/domain/dates/election-offset'
 import type { Milestone } from '@/domain/rules/milestones'
 import { queryTaskIndex, type TaskIndex } from '@/domain/plan/task-index'
@@ -63,23 +63,31 @@ export function capTasksPerDay(
   maxPerDay: number,
   isCapped: (task: Task) => boolean = () => true,
 ): DayCap {
-  const sorted = [...tasks].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : lastDay(b) < lastDay(a) ? -1 : lastDay(b) > lastDay(a) ? 1 : 0))
-  const used = new Map<string, number>()
-  const hiddenByDay = new Map<string, number>()
+  // Day numbers (integers) instead of date strings: this runs on every edit over thousands of tasks.
+  const rangeStart = toDayNumber(range.start)
+  const rangeEnd = toDayNumber(range.end)
+  const spans = tasks.map((task) => ({ task, first: toDayNumber(datePart(task.start)), last: toDayNumber(lastDay(task)) }))
+  spans.sort((a, b) => a.first - b.first || b.last - a.last || (a.task.start < b.task.start ? -1 : a.task.start > b.task.start ? 1 : 0))
+  const used = new Int32Array(Math.max(0, rangeEnd - rangeStart))
+  const hidden = new Int32Array(used.length)
   const shown: Task[] = []
-  for (const task of sorted) {
+  for (const { task, first, last } of spans) {
     if (!isCapped(task)) {
       shown.push(task)
       continue
     }
-    const days = daysInRange(task, range)
-    if (days.every((d) => (used.get(d) ?? 0) < maxPerDay)) {
-      shown.push(task)
-      for (const d of days) used.set(d, (used.get(d) ?? 0) + 1)
-    } else {
-      for (const d of days) hiddenByDay.set(d, (hiddenByDay.get(d) ?? 0) + 1)
-    }
+    const from = Math.max(first, rangeStart) - rangeStart
+    const to = Math.min(last, rangeEnd - 1) - rangeStart
+    let fits = true
+    for (let d = from; d <= to && fits; d += 1) fits = used[d]! < maxPerDay
+    const counter = fits ? used : hidden
+    for (let d = from; d <= to; d += 1) counter[d]! += 1
+    if (fits) shown.push(task)
   }
+  const hiddenByDay = new Map<string, number>()
+  hidden.forEach((n, d) => {
+    if (n > 0) hiddenByDay.set(fromDayNumber(rangeStart + d), n)
+  })
   return { shown, hiddenByDay }
 }
 
@@ -95,13 +103,6 @@ export function hiddenTaskMarkers(hiddenByDay: ReadonlyMap<string, number>, labe
     extendedProps: { kind: 'day-more' satisfies EventKind, count: n },
     order: 1_000_000,
   }))
-}
-
-function daysInRange(task: Task, range: { start: string; end: string }): string[] {
-  const days: string[] = []
-  const first = datePart(task.start) < range.start ? range.start : datePart(task.start)
-  for (let day = first, last = lastDay(task); day <= last && day < range.end; day = addDays(day, 1)) days.push(day)
-  return days
 }
 
 /** One "N tasks" marker per day, for the year view of a large plan. */
