@@ -7,6 +7,11 @@ import { CalendarToolbar } from '@/features/calendar/components/calendar-toolbar
 import { CampaignCalendar } from '@/features/calendar/components/campaign-calendar'
 import { useUndoShortcuts } from '@/features/history/components/undo-redo-buttons'
 import { NoticeRegion } from '@/features/notices/components/notice-region'
+import { ChecksPanel } from '@/features/checks/components/checks-panel'
+import { ElectionDialog } from '@/features/election-settings/components/election-dialog'
+import { ExportDialog } from '@/features/import-export/components/export-dialog'
+import { ImportDialog } from '@/features/import-export/components/import-dialog'
+import { PrintSchedule } from '@/features/import-export/components/print-schedule'
 import { SettingsDialog } from '@/features/settings/components/settings-dialog'
 import { SidePanel } from '@/features/side-panel/components/side-panel'
 import { TaskEditorDialog } from '@/features/task-editor/components/task-editor-dialog'
@@ -52,6 +57,11 @@ export function App() {
       </div>
       <TaskEditorDialog />
       <SettingsDialog />
+      <ElectionDialog />
+      <ChecksPanel />
+      <ExportDialog />
+      <ImportDialog />
+      <PrintSchedule />
     </div>
   )
 }

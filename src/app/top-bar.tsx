@@ -9,18 +9,18 @@ import { addDays, todayIn } from '@/domain/dates/local-date'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { UndoRedoButtons } from '@/features/history/components/undo-redo-buttons'
 import { LastBackupButton, SaveStatusIndicator } from '@/features/persistence/components/save-status'
-import { useDownloadBackup } from '@/components/use-download-backup'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
+
+const EXPORT_FORMATS = ['ics', 'xlsx', 'docx', 'csv', 'print', 'json'] as const
 
 export function TopBar() {
   const plan = usePlannerStore(selectActivePlan)
   const calendarDate = usePlannerStore((s) => s.calendar.date)
-  const { openEditor, setSettingsOpen, setLanguage } = usePlannerStore(
-    useShallow((s) => ({ openEditor: s.openEditor, setSettingsOpen: s.setSettingsOpen, setLanguage: s.setLanguage })),
+  const { openEditor, setSettingsOpen, setLanguage, setTransferDialog } = usePlannerStore(
+    useShallow((s) => ({ openEditor: s.openEditor, setSettingsOpen: s.setSettingsOpen, setLanguage: s.setLanguage, setTransferDialog: s.setTransferDialog })),
   )
   const messages = useMessages()
   const language = useLanguage()
-  const downloadBackup = useDownloadBackup()
 
   const addTask = () => {
     // A new task starts on the day in view (today when today is in the period shown).
@@ -34,21 +34,29 @@ export function TopBar() {
       <div className="top-bar-line">
         <h1 className="app-name">{messages.appName}</h1>
         <span className="plan-name" title={plan.name}>{messages.plan}: <strong>{plan.name}</strong></span>
-        <span className="election-day-label" data-testid="election-day">
+        <button type="button" className="election-day-label link-button" data-testid="election-day" title={messages.electionDialog.open}
+          onClick={() => usePlannerStore.getState().setElectionDialogOpen(true)}>
           {messages.electionDay}: <strong>{formatDateWithWeekday(plan.election.electionDay, language)}</strong>
-        </span>
+        </button>
       </div>
       <div className="top-bar-line actions">
         <button type="button" className="primary" onClick={addTask}>+ {messages.addTask}</button>
         <details className="menu">
           <summary>{messages.export} ▾</summary>
           <div className="menu-items" role="menu">
-            <button type="button" role="menuitem" onClick={(e) => { downloadBackup(); (e.currentTarget.closest('details') as HTMLDetailsElement).open = false }}>
-              {messages.backup.download}
-            </button>
+            {EXPORT_FORMATS.map((format) => (
+              <button key={format} type="button" role="menuitem" onClick={(e) => {
+                (e.currentTarget.closest('details') as HTMLDetailsElement).open = false
+                setTransferDialog({ kind: 'export', format })
+              }}>
+                {messages.exportDialog.formats[format]}
+              </button>
+            ))}
           </div>
         </details>
+        <button type="button" onClick={() => setTransferDialog({ kind: 'import' })}>{messages.import}</button>
         <UndoRedoButtons />
+        <button type="button" onClick={() => usePlannerStore.getState().setChecksOpen(true)}>{messages.checksButton}</button>
         <button type="button" onClick={() => setSettingsOpen(true)}>{messages.settings}</button>
         <button type="button" lang={language === 'vi' ? 'en' : 'vi'} aria-label={messages.languageLabel} onClick={() => setLanguage(language === 'vi' ? 'en' : 'vi')}>
           <span className={language === 'vi' ? 'lang-active' : ''}>VI</span>|<span className={language === 'en' ? 'lang-active' : ''}>EN</span>

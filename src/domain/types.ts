@@ -79,6 +79,8 @@ export interface Task {
   /** The administrative level the task is meant for (used when deriving lower-level plans). */
   level: AdminLevel | null
   source: SourceNote | null
+  /** This task is campaigning even if its channel is not (see Channel.campaigning). */
+  campaigning: boolean
   createdAt: EpochMs
   updatedAt: EpochMs
 }
@@ -97,6 +99,8 @@ export interface Channel {
   nameEn: string
   /** Background colour; the palette is chosen so white or dark text passes WCAG AA on it. */
   color: string
+  /** Work on this channel is campaigning (vận động bầu cử): not allowed from 07:00 on D-1 to the close of voting. */
+  campaigning: boolean
   updatedAt: EpochMs
 }
 
@@ -125,6 +129,44 @@ export interface ElectionSettings {
   announcedOn: LocalDate | null
 }
 
+/**
+ * What the Word export needs to lay the plan out as an administrative document (Decree 30/2020/NĐ-CP,
+ * Appendix I): edited in the plan's settings and saved with it.
+ */
+export interface DocumentDetails {
+  /** Tên cơ quan chủ quản, e.g. "UBND TỈNH ĐẮK LẮK" (may be empty). */
+  parentAgency: string
+  /** Tên cơ quan ban hành, e.g. "ỦY BAN BẦU CỬ TỈNH". */
+  issuingAgency: string
+  /** Abbreviation after "KH-" in "Số: 27/KH-UBBC". */
+  agencyCode: string
+  /** The number; empty on an unsigned draft ("Số:      /KH-UBBC"). */
+  number: string
+  /** Địa danh, e.g. "Buôn Ma Thuột". */
+  place: string
+  issuedOn: LocalDate | null
+  /** Trích yếu, e.g. "Thông tin, tuyên truyền cuộc bầu cử …". */
+  subject: string
+  /** Section I. MỤC ĐÍCH, YÊU CẦU: one paragraph per line. */
+  purpose: string
+  /** e.g. "TM. ỦY BAN BẦU CỬ". */
+  signerAuthority: string
+  /** e.g. "CHỦ TỊCH" or "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH". */
+  signerTitle: string
+  signerName: string
+  /** Nơi nhận, one recipient per entry, without the leading "- ". */
+  recipients: string[]
+  /** Drafting unit's abbreviation for "Lưu: VT, …". */
+  draftingUnitCode: string
+}
+
+export interface CheckSettings {
+  /** Warn when a lead unit leads more than this many tasks on one day. */
+  maxTasksPerUnitPerDay: number
+  /** Dismissed warnings: task id → the check kinds the user has dismissed for that task. */
+  dismissed: Record<string, string[]>
+}
+
 export interface Plan {
   id: string
   name: string
@@ -133,6 +175,8 @@ export interface Plan {
   /** IANA zone of every timed task's wall-clock time. */
   timeZone: string
   election: ElectionSettings
+  document: DocumentDetails
+  checks: CheckSettings
   phases: Phase[]
   units: Unit[]
   channels: Channel[]

@@ -57,6 +57,7 @@ export function applyRemoteSave(store: StoreWithTemporal, adapter: LocalStorageA
   store.setState({
     ...(changedLocal ? { plans } : {}),
     language: remote.language,
+    showHolidays: remote.showHolidays,
     lastBackupAt: Math.max(remote.lastBackupAt ?? 0, local.lastBackupAt ?? 0) || null,
   })
   temporal.resume()

@@ -196,5 +196,5 @@ export function parseEnvelope(text: string): StoredEnvelope | null {
 }
 
 function isSameState(a: PersistedState, b: PersistedState | null): boolean {
-  return b !== null && a.plans === b.plans && a.activePlanId === b.activePlanId && a.language === b.language && a.lastBackupAt === b.lastBackupAt
+  return b !== null && a.plans === b.plans && a.activePlanId === b.activePlanId && a.language === b.language && a.lastBackupAt === b.lastBackupAt && a.showHolidays === b.showHolidays
 }

@@ -64,10 +64,11 @@ export function restorePersistedState(raw: unknown, now: number): RestoredState 
     : Object.keys(plans)[0]!
   const language: Language = source.language === 'en' ? 'en' : 'vi'
   const lastBackupAt = typeof source.lastBackupAt === 'number' && Number.isFinite(source.lastBackupAt) ? source.lastBackupAt : null
-  return { state: { plans, activePlanId, language, lastBackupAt }, report }
+  const showHolidays = source.showHolidays !== false
+  return { state: { plans, activePlanId, language, lastBackupAt, showHolidays }, report }
 }
 
 export function defaultPersistedState(now: number): PersistedState {
   const plan = buildCampaign2021Plan(now)
-  return { plans: { [plan.id]: plan }, activePlanId: plan.id, language: 'vi', lastBackupAt: null }
+  return { plans: { [plan.id]: plan }, activePlanId: plan.id, language: 'vi', lastBackupAt: null, showHolidays: true }
 }

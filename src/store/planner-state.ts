@@ -4,7 +4,7 @@
 import type { CalendarViewKind } from '@/domain/dates/calendar-period'
 import type { Language } from '@/domain/dates/format-date'
 import type { TaskDraft } from '@/domain/plan/plan-ops'
-import type { Channel, EpochMs, Plan } from '@/domain/types'
+import type { Channel, DocumentDetails, ElectionSettings, EpochMs, Plan } from '@/domain/types'
 import type { PersistenceState } from '@/lib/persistent-storage'
 
 export type SaveStatus =
@@ -24,8 +24,16 @@ export type Notice =
   | { id: string; kind: 'remote-merged' }
   | { id: string; kind: 'backup-downloaded' }
   | { id: string; kind: 'unit-in-use'; count: number }
+  | { id: string; kind: 'exported'; fileName: string; count: number }
+  | { id: string; kind: 'imported'; added: number; updated: number; unchanged: number }
 
 export type { CalendarViewKind }
+
+/** Which import/export dialog is open. */
+export type TransferDialog =
+  | { kind: 'closed' }
+  | { kind: 'export'; format: 'ics' | 'xlsx' | 'docx' | 'csv' | 'json' | 'print' }
+  | { kind: 'import' }
 
 export interface CalendarSession {
   view: CalendarViewKind
@@ -47,6 +55,7 @@ export interface PlannerState {
   // preferences
   language: Language
   lastBackupAt: EpochMs | null
+  showHolidays: boolean
   // session
   persistence: PersistenceState | null
   saveStatus: SaveStatus
@@ -54,6 +63,11 @@ export interface PlannerState {
   calendar: CalendarSession
   editor: EditorSession
   settingsOpen: boolean
+  electionDialogOpen: boolean
+  checksOpen: boolean
+  transferDialog: TransferDialog
+  /** A print of the schedule was asked for: the print view renders these tasks, then prints. */
+  printRequest: { taskIds: string[]; includeMilestones: boolean; requestedAt: number } | null
   hiddenChannelIds: string[]
 
   // actions: tasks
@@ -67,15 +81,26 @@ export interface PlannerState {
   /** False when tasks use the unit and no replacement was given. */
   deleteUnit: (id: string, replacementId: string | null) => boolean
   addChannel: (name: string, color: string) => void
-  updateChannel: (id: string, changes: Partial<Pick<Channel, 'name' | 'nameEn' | 'color'>>) => void
+  updateChannel: (id: string, changes: Partial<Pick<Channel, 'name' | 'nameEn' | 'color' | 'campaigning'>>) => void
   deleteChannel: (id: string, replacementId: string | null) => boolean
+  updateDocumentDetails: (changes: Partial<DocumentDetails>) => void
+  dismissCheck: (taskId: string, kind: string) => void
+  setMaxTasksPerUnitPerDay: (value: number) => void
+  /** New election settings: anchored tasks and phases move with them (one undo step). */
+  replanElection: (election: ElectionSettings) => void
   // actions: preferences and session
   setLanguage: (language: Language) => void
+  setShowHolidays: (show: boolean) => void
   markBackupDownloaded: (at: EpochMs) => void
   setCalendar: (calendar: Partial<CalendarSession>) => void
   openEditor: (editor: EditorSession) => void
   closeEditor: () => void
   setSettingsOpen: (open: boolean) => void
+  setElectionDialogOpen: (open: boolean) => void
+  setChecksOpen: (open: boolean) => void
+  setTransferDialog: (dialog: TransferDialog) => void
+  /** Replaces the active plan's content in one undo step (import "replace" and "merge"). */
+  replaceActivePlan: (plan: Plan) => void
   toggleChannelHidden: (channelId: string) => void
   pushNotice: (notice: Notice) => void
   dismissNotice: (id: string) => void

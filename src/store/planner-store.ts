@@ -9,6 +9,7 @@ import { todayIn } from '@/domain/dates/local-date'
 import * as ops from '@/domain/plan/plan-ops'
 import { newId } from '@/domain/plan/ids'
 import { reportLostSomething } from '@/domain/plan/restore-plan'
+import { replanElection } from '@/domain/rules/replan'
 import { VIETNAM_TIME_ZONE } from '@/domain/templates/campaign-2021'
 import type { Plan } from '@/domain/types'
 import { startCrossTabSync } from '@/store/cross-tab-sync'
@@ -46,6 +47,10 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     calendar: { view: 'month', date: initial.plans[initial.activePlanId]!.election.electionDay, listDay: null },
     editor: { mode: 'closed' },
     settingsOpen: false,
+    electionDialogOpen: false,
+    checksOpen: false,
+    transferDialog: { kind: 'closed' },
+    printRequest: null,
     hiddenChannelIds: [],
 
     createTask: (draft) => {
@@ -68,13 +73,26 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     updateChannel: (id, changes) => updateActivePlan(set, get, (plan, now) => ops.updateChannel(plan, id, changes, now)),
     deleteChannel: (id, replacementId) => updateActivePlan(set, get, (plan, now) => ops.deleteChannel(plan, id, replacementId, now)),
 
+    updateDocumentDetails: (changes) => updateActivePlan(set, get, (plan, now) => ops.updateDocumentDetails(plan, changes, now)),
     setLanguage: (language) => set({ language }),
+    setShowHolidays: (showHolidays) => set({ showHolidays }),
     markBackupDownloaded: (at) => set({ lastBackupAt: at }),
     // Any navigation leaves the one-day list unless it names the day again.
     setCalendar: (calendar) => set((s) => ({ calendar: { ...s.calendar, listDay: null, ...calendar } })),
     openEditor: (editor) => set({ editor }),
     closeEditor: () => set({ editor: { mode: 'closed' } }),
     setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+    setElectionDialogOpen: (electionDialogOpen) => set({ electionDialogOpen }),
+    setChecksOpen: (checksOpen) => set({ checksOpen }),
+    dismissCheck: (taskId, kind) => updateActivePlan(set, get, (plan, now) => ops.dismissCheck(plan, taskId, kind, now)),
+    setMaxTasksPerUnitPerDay: (value) => updateActivePlan(set, get, (plan, now) => ops.setMaxTasksPerUnitPerDay(plan, value, now)),
+    replanElection: (election) => updateActivePlan(set, get, (plan, now) => replanElection(plan, election, now).plan),
+    setTransferDialog: (transferDialog) => set({ transferDialog }),
+    replaceActivePlan: (plan) => {
+      const { plans, activePlanId } = get()
+      if (plan.id !== activePlanId) return
+      set({ plans: { ...plans, [activePlanId]: plan } })
+    },
     toggleChannelHidden: (channelId) => set((s) => ({
       hiddenChannelIds: s.hiddenChannelIds.includes(channelId)
         ? s.hiddenChannelIds.filter((c) => c !== channelId)

@@ -12,12 +12,17 @@ export const STATE_KEY_KINDS = {
   activePlanId: 'document',
   language: 'preference',
   lastBackupAt: 'preference',
+  showHolidays: 'preference',
   persistence: 'session',
   saveStatus: 'session',
   notices: 'session',
   calendar: 'session',
   editor: 'session',
   settingsOpen: 'session',
+  electionDialogOpen: 'session',
+  checksOpen: 'session',
+  transferDialog: 'session',
+  printRequest: 'session',
   hiddenChannelIds: 'session',
 } as const satisfies Record<keyof PlannerDataState, Kind>
 

@@ -17,6 +17,7 @@ const DEFAULT_TASK_FIELDS: Partial<Record<keyof Task, unknown>> = {
   training: null,
   level: null,
   source: null,
+  campaigning: false,
 }
 
 // Compacting is pure, so a task object (immutable in the store) is compacted once.

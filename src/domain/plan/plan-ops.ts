@@ -5,7 +5,7 @@
 import { reanchor } from '@/domain/plan/anchors'
 import { newId } from '@/domain/plan/ids'
 import { endForLength, taskLength } from '@/domain/plan/task-dates'
-import type { Channel, EpochMs, Plan, Task, Unit } from '@/domain/types'
+import type { Channel, DocumentDetails, EpochMs, Plan, Task, Unit } from '@/domain/types'
 
 export type TaskDraft = Omit<Task, 'id' | 'createdAt' | 'updatedAt'>
 
@@ -13,7 +13,7 @@ export function emptyTaskDraft(start: string, end: string, allDay: boolean): Tas
   return {
     title: '', allDay, start, end, anchor: { type: 'fixed' },
     channelId: null, leadUnitId: null, supportUnitIds: [], location: '', quantity: '',
-    status: 'planned', description: '', training: null, level: null, source: null,
+    status: 'planned', description: '', training: null, level: null, source: null, campaigning: false,
   }
 }
 
@@ -101,11 +101,11 @@ export function deleteUnit(plan: Plan, id: string, replacementId: string | null,
 // ── Channels ──────────────────────────────────────────────────────────────────────────────────────
 
 export function addChannel(plan: Plan, name: string, color: string, now: EpochMs, id: string = newId('channel')): Plan {
-  const channel: Channel = { id, name: name.trim(), nameEn: '', color, updatedAt: now }
+  const channel: Channel = { id, name: name.trim(), nameEn: '', color, campaigning: false, updatedAt: now }
   return { ...plan, channels: [...plan.channels, channel], updatedAt: now }
 }
 
-export function updateChannel(plan: Plan, id: string, changes: Partial<Pick<Channel, 'name' | 'nameEn' | 'color'>>, now: EpochMs): Plan {
+export function updateChannel(plan: Plan, id: string, changes: Partial<Pick<Channel, 'name' | 'nameEn' | 'color' | 'campaigning'>>, now: EpochMs): Plan {
   const channels = plan.channels.map((c): Channel => (c.id === id ? { ...c, ...changes, updatedAt: now } : c))
   return { ...plan, channels, updatedAt: now }
 }
@@ -121,4 +121,22 @@ export function deleteChannel(plan: Plan, id: string, replacementId: string | nu
   const tasks = { ...plan.tasks }
   for (const task of users) tasks[task.id] = { ...task, channelId: replacementId, updatedAt: now }
   return { ...plan, channels: plan.channels.filter((c) => c.id !== id), tasks, updatedAt: now }
+}
+
+// ── Document details (Word export) ───────────────────────────────────────────────────────────────
+
+export function updateDocumentDetails(plan: Plan, changes: Partial<DocumentDetails>, now: EpochMs): Plan {
+  return { ...plan, document: { ...plan.document, ...changes }, updatedAt: now }
+}
+
+// ── Checks ────────────────────────────────────────────────────────────────────────────────────────
+
+export function dismissCheck(plan: Plan, taskId: string, kind: string, now: EpochMs): Plan {
+  const current = plan.checks.dismissed[taskId] ?? []
+  if (current.includes(kind)) return plan
+  return { ...plan, checks: { ...plan.checks, dismissed: { ...plan.checks.dismissed, [taskId]: [...current, kind] } }, updatedAt: now }
+}
+
+export function setMaxTasksPerUnitPerDay(plan: Plan, value: number, now: EpochMs): Plan {
+  return { ...plan, checks: { ...plan.checks, maxTasksPerUnitPerDay: value }, updatedAt: now }
 }

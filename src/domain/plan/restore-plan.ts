@@ -55,6 +55,7 @@ const taskSchema = z.object({
   training: trainingSchema.nullable().catch(null),
   level: z.enum(ADMIN_LEVELS).nullable().catch(null),
   source: sourceSchema.nullable().catch(null),
+  campaigning: z.boolean().catch(false),
   createdAt: z.number().catch(0),
   updatedAt: z.number().catch(0),
 }).loose()
@@ -65,6 +66,7 @@ const channelSchema = z.object({
   name: z.string(),
   nameEn: z.string().catch(''),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).catch('#546e7a'),
+  campaigning: z.boolean().catch(false),
   updatedAt: z.number().catch(0),
 }).loose()
 const phaseSchema = z.object({
@@ -87,6 +89,27 @@ const electionSchema = z.object({
   announcedOn: z.string().refine(isValidLocalDate).nullable().catch(null),
 }).loose()
 
+export const EMPTY_DOCUMENT_DETAILS = {
+  parentAgency: '', issuingAgency: '', agencyCode: '', number: '', place: '', issuedOn: null, subject: '', purpose: '',
+  signerAuthority: '', signerTitle: '', signerName: '', recipients: [], draftingUnitCode: '',
+}
+
+const documentSchema = z.object({
+  parentAgency: z.string().catch(''),
+  issuingAgency: z.string().catch(''),
+  agencyCode: z.string().catch(''),
+  number: z.string().catch(''),
+  place: z.string().catch(''),
+  issuedOn: z.string().refine(isValidLocalDate).nullable().catch(null),
+  subject: z.string().catch(''),
+  purpose: z.string().catch(''),
+  signerAuthority: z.string().catch(''),
+  signerTitle: z.string().catch(''),
+  signerName: z.string().catch(''),
+  recipients: stringList,
+  draftingUnitCode: z.string().catch(''),
+}).loose()
+
 const planShellSchema = z.object({
   id: z.string().min(1),
   name: z.string().catch(''),
@@ -94,6 +117,12 @@ const planShellSchema = z.object({
   locality: z.string().catch(''),
   timeZone: z.string().catch('Asia/Ho_Chi_Minh'),
   election: electionSchema,
+  // Added after version 2 of the storage format: older saves get empty details.
+  document: documentSchema.catch({ ...EMPTY_DOCUMENT_DETAILS }),
+  checks: z.object({
+    maxTasksPerUnitPerDay: z.number().int().min(1).max(1000).catch(5),
+    dismissed: z.record(z.string(), z.array(z.string())).catch({}),
+  }).loose().catch({ maxTasksPerUnitPerDay: 5, dismissed: {} }),
   phases: z.array(z.unknown()).catch([]),
   units: z.array(z.unknown()).catch([]),
   channels: z.array(z.unknown()).catch([]),

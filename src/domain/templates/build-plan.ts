@@ -14,7 +14,7 @@ export const unitIdOf = (key: UnitKey): string => `unit-${key}`
 export const templateTaskIdOf = (templateId: string, key: string): string => `${templateId}-${key}`
 
 export function buildTemplateChannels(now: EpochMs): Channel[] {
-  return CHANNEL_SEEDS.map((seed) => ({ id: channelIdOf(seed.key), name: seed.name, nameEn: seed.nameEn, color: seed.color, updatedAt: now }))
+  return CHANNEL_SEEDS.map((seed) => ({ id: channelIdOf(seed.key), name: seed.name, nameEn: seed.nameEn, color: seed.color, campaigning: false, updatedAt: now }))
 }
 
 export function buildTemplateUnits(now: EpochMs): Unit[] {
@@ -60,6 +60,7 @@ export function buildTemplateTask(templateId: string, seed: TemplateTaskSeed, el
       : null,
     level: seed.level,
     source: seed.source,
+    campaigning: seed.campaigning ?? false,
     createdAt: now,
     updatedAt: now,
   }

@@ -32,4 +32,6 @@ export interface TemplateTaskSeed {
   status?: TaskStatus
   training?: Partial<TrainingDetails>
   source: SourceNote
+  /** Campaigning work (vận động bầu cử), checked against the D-1 07:00 cut-off. */
+  campaigning?: boolean
 }

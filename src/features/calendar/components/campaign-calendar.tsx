@@ -22,9 +22,10 @@ import { nowIn } from '@/domain/dates/local-date'
 import { emptyTaskDraft } from '@/domain/plan/plan-ops'
 import { buildTaskIndex } from '@/domain/plan/task-index'
 import { computeMilestones } from '@/domain/rules/milestones'
+import { holidaysInRange } from '@/domain/holidays/holidays'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import {
-  capTasksPerDay, DAY_CAP_THRESHOLD, dayCountEvents, hiddenTaskMarkers, milestoneEvents, phaseEvents, taskToEvent,
+  capTasksPerDay, DAY_CAP_THRESHOLD, dayCountEvents, hiddenTaskMarkers, holidayEvents, milestoneEvents, phaseEvents, taskToEvent,
   visibleTasks, YEAR_VIEW_DETAIL_LIMIT,
 } from '@/features/calendar/utils/calendar-events'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
@@ -80,6 +81,7 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   const plan = usePlannerStore(selectActivePlan)
   const date = usePlannerStore((s) => s.calendar.date)
   const hiddenChannelIds = usePlannerStore(useShallow((s) => s.hiddenChannelIds))
+  const showHolidays = usePlannerStore((s) => s.showHolidays)
   const { moveTask, openEditor } = usePlannerStore(useShallow((s) => ({ moveTask: s.moveTask, openEditor: s.openEditor })))
   const language = useLanguage()
   const messages = useMessages()
@@ -132,7 +134,12 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   const phaseSource = useMemo(() => ({ id: 'phases', events: phaseEvents(plan.phases, language) }), [plan.phases, language])
   const milestoneSource = useMemo(() => ({ id: 'milestones', events: milestoneEvents(milestones, language) }), [milestones, language])
   const taskSource = useMemo(() => ({ id: 'tasks', events: fetchTasks }), [fetchTasks])
-  const eventSources = useMemo(() => [phaseSource, milestoneSource, taskSource], [phaseSource, milestoneSource, taskSource])
+  const holidaySource = useMemo(() => ({
+    id: 'holidays',
+    events: (info: EventSourceFuncArg, success: (events: EventInput[]) => void) =>
+      success(showHolidays ? holidayEvents(holidaysInRange(info.startStr.slice(0, 10), info.endStr.slice(0, 10)), language) : []),
+  }), [showHolidays, language])
+  const eventSources = useMemo(() => [phaseSource, holidaySource, milestoneSource, taskSource], [phaseSource, holidaySource, milestoneSource, taskSource])
 
   // Follow the toolbar (our store) rather than FullCalendar's own buttons.
   useEffect(() => {

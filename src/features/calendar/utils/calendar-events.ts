@@ -8,6 +8,7 @@ import { formatElectionOffset } from '@/domain/dates/election-offset'
 import type { Milestone } from '@/domain/rules/milestones'
 import { queryTaskIndex, type TaskIndex } from '@/domain/plan/task-index'
 import { lastDay } from '@/domain/plan/task-dates'
+import type { Holiday } from '@/domain/holidays/holidays'
 import type { Phase, Task } from '@/domain/types'
 
 export const NEUTRAL_TASK_COLOR = '#455a64'
@@ -20,7 +21,7 @@ export const YEAR_VIEW_DETAIL_LIMIT = 300
  */
 export const DAY_CAP_THRESHOLD = 300
 
-export type EventKind = 'task' | 'phase' | 'milestone' | 'day-count' | 'day-more'
+export type EventKind = 'task' | 'phase' | 'milestone' | 'day-count' | 'day-more' | 'holiday'
 
 export function taskToEvent(task: Task, channelColors: ReadonlyMap<string, string>): EventInput {
   const color = (task.channelId && channelColors.get(task.channelId)) || NEUTRAL_TASK_COLOR
@@ -162,4 +163,18 @@ export function milestoneEvents(milestones: readonly Milestone[], language: 'vi'
       order: -1,
     }
   })
+}
+
+/** Public holidays and anniversaries, read-only, behind the side panel's toggle. */
+export function holidayEvents(holidays: readonly Holiday[], language: 'vi' | 'en'): EventInput[] {
+  return holidays.map((h) => ({
+    id: `holiday-${h.id}`,
+    title: language === 'en' ? h.nameEn : h.nameVi,
+    start: h.date,
+    allDay: true,
+    editable: false,
+    classNames: ['holiday-event', h.dayOff ? 'is-day-off' : 'is-anniversary'],
+    extendedProps: { kind: 'holiday' satisfies EventKind },
+    order: -2,
+  }))
 }

@@ -62,6 +62,8 @@ function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss: () => vo
       case 'remote-merged': return messages.notices.remoteMerged
       case 'backup-downloaded': return messages.notices.backupDownloaded
       case 'unit-in-use': return messages.notices.unitInUse(notice.count)
+      case 'exported': return messages.notices.exported(notice.fileName, notice.count)
+      case 'imported': return messages.notices.imported(notice.added, notice.updated, notice.unchanged)
     }
   })()
   return (

@@ -9,6 +9,7 @@ import type { Plan } from '@/domain/types'
 import { ModalDialog } from '@/components/modal-dialog'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { BackupPanel } from '@/features/settings/components/backup-panel'
+import { DocumentDetailsEditor } from '@/features/settings/components/document-details-editor'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 
 const NEW_CHANNEL_COLOR = '#455a64'
@@ -25,6 +26,7 @@ export function SettingsDialog() {
         <UnitsEditor />
         <ChannelsEditor />
       </div>
+      <DocumentDetailsEditor />
       <BackupPanel />
       <div className="dialog-actions">
         <span className="spacer" />
@@ -135,6 +137,8 @@ function ChannelsEditor() {
             usage={counts.get(channel.id) ?? 0}
             color={channel.color}
             onColor={(color) => updateChannel(channel.id, { color })}
+            campaigning={channel.campaigning}
+            onCampaigning={(campaigning) => updateChannel(channel.id, { campaigning })}
             others={plan.channels.filter((c) => c.id !== channel.id).map((c) => ({ id: c.id, name: displayName(c) }))}
             otherNames={plan.channels.filter((c) => c.id !== channel.id).map(displayName)}
             chooseLabel={messages.settingsDialog.chooseChannelReplacement}
@@ -149,7 +153,7 @@ function ChannelsEditor() {
 }
 
 function EntityRow({
-  name, usage, others, otherNames, chooseLabel, onRename, onDelete, usedByTasks, color, onColor,
+  name, usage, others, otherNames, chooseLabel, onRename, onDelete, usedByTasks, color, onColor, campaigning, onCampaigning,
 }: {
   name: string
   usage: number
@@ -161,6 +165,8 @@ function EntityRow({
   usedByTasks: () => number
   color?: string
   onColor?: (color: string) => void
+  campaigning?: boolean
+  onCampaigning?: (value: boolean) => void
 }) {
   const messages = useMessages()
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view')
@@ -201,6 +207,12 @@ function EntityRow({
           <span className="entity-name">{name}</span>
           <span className="muted small">{messages.settingsDialog.usedBy(usage)}</span>
           <span className="spacer" />
+          {onCampaigning ? (
+            <label className="checkbox small" title={messages.editor.campaigning}>
+              <input type="checkbox" checked={campaigning ?? false} onChange={(e) => onCampaigning(e.target.checked)} />
+              {messages.settingsDialog.campaigning}
+            </label>
+          ) : null}
           <button type="button" className="small-button" onClick={() => { setDraft(name); setMode('rename') }}>{messages.settingsDialog.rename}</button>
           <button type="button" className="small-button danger" onClick={() => { setError(null); setMode('delete') }}>{messages.settingsDialog.delete}</button>
         </div>

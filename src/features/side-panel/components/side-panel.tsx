@@ -17,6 +17,7 @@ export function SidePanel() {
   const plan = usePlannerStore(selectActivePlan)
   const calendarDate = usePlannerStore((s) => s.calendar.date)
   const hiddenChannelIds = usePlannerStore(useShallow((s) => s.hiddenChannelIds))
+  const showHolidays = usePlannerStore((s) => s.showHolidays)
   const { toggleChannelHidden, setCalendar } = usePlannerStore(useShallow((s) => ({ toggleChannelHidden: s.toggleChannelHidden, setCalendar: s.setCalendar })))
   const messages = useMessages()
   const language = useLanguage()
@@ -67,6 +68,10 @@ export function SidePanel() {
           })}
         </ul>
       </section>
+      <label className="checkbox small">
+        <input type="checkbox" checked={showHolidays} onChange={(e) => usePlannerStore.getState().setShowHolidays(e.target.checked)} data-testid="toggle-holidays" />
+        {messages.showHolidays}
+      </label>
       <section>
         <h2>{messages.upcomingMilestones}</h2>
         <ul className="milestone-list">

@@ -189,6 +189,10 @@ function TaskEditorForm({ task, base }: { task: Task | null; base: TaskDraft }) 
           <Row label={messages.editor.description} htmlFor={`${uid}-description`} error={fieldError('description')}>
             <textarea {...field('description')} name="description" rows={3} value={form.description} onChange={(e) => update('description', e.target.value)} />
           </Row>
+          <label className="checkbox">
+            <input type="checkbox" name="campaigning" checked={form.campaigning} onChange={(e) => update('campaigning', e.target.checked)} />
+            {messages.editor.campaigning}
+          </label>
           {base.source ? (
             <p className="muted small source-note">
               {messages.editor.source} ({messages.editor.verified[base.source.verified]}): {base.source.note}

@@ -27,6 +27,7 @@ export interface TaskForm {
   status: TaskStatus
   description: string
   isTraining: boolean
+  campaigning: boolean
   connectionPointCount: string
   connectionPoints: string
   participantCount: string
@@ -54,6 +55,7 @@ export function draftToForm(draft: TaskDraft): TaskForm {
     status: draft.status,
     description: draft.description,
     isTraining: training !== null,
+    campaigning: draft.campaigning,
     connectionPointCount: training?.connectionPointCount?.toString() ?? '',
     connectionPoints: training?.connectionPoints.join('\n') ?? '',
     participantCount: training?.participantCount?.toString() ?? '',
@@ -86,6 +88,7 @@ export function formToDraft(form: TaskForm, base: TaskDraft, election: ElectionS
     quantity: form.quantity.trim(),
     status: form.status,
     description: form.description,
+    campaigning: form.campaigning,
     training: form.isTraining
       ? {
           connectionPointCount: parseCount(form.connectionPointCount),

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { selectTasksForExport } from '@/domain/plan/export-scope'
+import { buildCampaign2021Plan } from '@/domain/templates/campaign-2021'
+
+const plan = buildCampaign2021Plan(0)
+const all = Object.keys(plan.tasks).length
+
+describe('export scope', () => {
+  it('takes every task for the whole plan, sorted by start', () => {
+    const tasks = selectTasksForExport(plan, { kind: 'all' })
+    expect(tasks).toHaveLength(all)
+    expect(tasks.map((t) => t.start)).toEqual([...tasks.map((t) => t.start)].sort())
+  })
+
+  it('takes the tasks touching a phase, a lead unit, or a range of days', () => {
+    const peak = selectTasksForExport(plan, { kind: 'phase', phaseId: 'phase-peak' })
+    expect(peak.length).toBeGreaterThan(0)
+    expect(peak.length).toBeLessThan(all)
+    expect(peak.some((t) => t.id === 'vn-2021-national-online-training')).toBe(false)
+    const byUnit = selectTasksForExport(plan, { kind: 'lead-unit', unitId: 'unit-soTttt' })
+    expect(byUnit.every((t) => t.leadUnitId === 'unit-soTttt')).toBe(true)
+    const day = selectTasksForExport(plan, { kind: 'range', from: '2021-03-30', to: '2021-03-30' })
+    expect(day.some((t) => t.id === 'vn-2021-province-press-training')).toBe(true)
+    expect(selectTasksForExport(plan, { kind: 'range', from: '2021-04-02', to: '2021-04-01' })).toEqual([])
+  })
+})

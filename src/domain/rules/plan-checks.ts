@@ -1,0 +1,112 @@
+/**
+ * The checks panel's rules: warnings with a link to each task. Each can be dismissed per task
+ * (plan.checks.dismissed). Holidays are passed in (domain/holidays computes them) so this module
+ * stays independent of the lunar calendar.
+ */
+import { addDays, datePart, diffDays, toDayNumber, fromDayNumber } from '@/domain/dates/local-date'
+import { lastDay } from '@/domain/plan/task-dates'
+import { computeMilestones } from '@/domain/rules/milestones'
+import type { LocalDate, Plan, Task } from '@/domain/types'
+
+export type CheckKind =
+  | 'campaigning-on-silence-days'
+  | 'after-results-deadline'
+  | 'before-announcement'
+  | 'outside-phases'
+  | 'unit-overloaded'
+  | 'on-holiday'
+
+export interface CheckFinding {
+  kind: CheckKind
+  taskId: string
+  severity: 'warning' | 'info'
+  /** The day the finding is about (for overload and holiday findings), else the task's start. */
+  date: LocalDate
+  /** Overload: how many tasks the unit leads that day. Holiday: its name. */
+  detail?: string | number
+}
+
+export interface HolidayLike {
+  date: LocalDate
+  nameVi: string
+  nameEn: string
+  dayOff: boolean
+}
+
+/**
+ * All findings for the plan, sorted by date; dismissed ones left out. One pass over the tasks, plus a
+ * per-day count of each lead unit's tasks (a day-number array per unit), so 10,000 tasks stay fast.
+ */
+export function runPlanChecks(plan: Plan, holidays: readonly HolidayLike[] = []): CheckFinding[] {
+  const findings: CheckFinding[] = []
+  const milestones = computeMilestones(plan.election)
+  const electionDay = plan.election.electionDay
+  const silenceStart = addDays(electionDay, -1) // from 07:00 on D-1
+  const resultsDeadline = milestones.find((m) => m.id === 'results-national-assembly')?.date ?? addDays(electionDay, 20)
+  const announcedOn = plan.election.announcedOn
+  const campaigningChannels = new Set(plan.channels.filter((c) => c.campaigning).map((c) => c.id))
+  const holidayByDay = new Map(holidays.filter((h) => h.dayOff).map((h) => [h.date, h]))
+  const perUnitDay = new Map<string, Map<number, string[]>>()
+  const dismissed = plan.checks.dismissed
+  const push = (finding: CheckFinding) => {
+    if (!dismissed[finding.taskId]?.includes(finding.kind)) findings.push(finding)
+  }
+
+  for (const task of Object.values(plan.tasks)) {
+    if (task.status === 'cancelled') continue
+    const first = datePart(task.start)
+    const last = lastDay(task)
+    if (isCampaigning(task, campaigningChannels) && touchesSilence(task, silenceStart, electionDay)) {
+      push({ kind: 'campaigning-on-silence-days', taskId: task.id, severity: 'warning', date: first })
+    }
+    if (last > resultsDeadline) push({ kind: 'after-results-deadline', taskId: task.id, severity: 'warning', date: first })
+    if (announcedOn !== null && first < announcedOn) push({ kind: 'before-announcement', taskId: task.id, severity: 'warning', date: first })
+    if (!plan.phases.some((p) => first < p.end && last >= p.start)) push({ kind: 'outside-phases', taskId: task.id, severity: 'warning', date: first })
+    for (let day = first; day <= last; day = addDays(day, 1)) {
+      const holiday = holidayByDay.get(day)
+      if (holiday) {
+        push({ kind: 'on-holiday', taskId: task.id, severity: 'info', date: day, detail: holiday.nameVi })
+        break
+      }
+      if (diffDays(first, day) > 366) break
+    }
+    if (task.leadUnitId !== null) {
+      let days = perUnitDay.get(task.leadUnitId)
+      if (!days) perUnitDay.set(task.leadUnitId, (days = new Map()))
+      for (let d = toDayNumber(first), end = toDayNumber(last); d <= end; d += 1) {
+        const list = days.get(d)
+        if (list) list.push(task.id)
+        else days.set(d, [task.id])
+      }
+    }
+  }
+
+  const limit = plan.checks.maxTasksPerUnitPerDay
+  const reportedOverload = new Set<string>()
+  for (const days of perUnitDay.values()) {
+    for (const [day, taskIds] of days) {
+      if (taskIds.length <= limit) continue
+      // One finding per task per overloaded day would flood the panel: one per task, its first such day.
+      for (const taskId of taskIds) {
+        if (!reportedOverload.has(taskId)) {
+          reportedOverload.add(taskId)
+          push({ kind: 'unit-overloaded', taskId, severity: 'warning', date: fromDayNumber(day), detail: taskIds.length })
+        }
+      }
+    }
+  }
+  return findings.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind.localeCompare(b.kind)))
+}
+
+function isCampaigning(task: Task, channels: ReadonlySet<string>): boolean {
+  return task.campaigning || (task.channelId !== null && channels.has(task.channelId))
+}
+
+/** Campaigning ends 07:00 on D-1 (Art. 64): an all-day task on D-1 or D, or a timed one from 07:00 on D-1. */
+function touchesSilence(task: Task, silenceStart: LocalDate, electionDay: LocalDate): boolean {
+  const first = datePart(task.start)
+  const last = lastDay(task)
+  if (last < silenceStart || first > electionDay) return false
+  if (task.allDay) return true
+  return task.end > `${silenceStart}T07:00`
+}

@@ -1,0 +1,275 @@
+import Papa from 'papaparse'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { restoreTask } from '@/domain/plan/restore-plan'
+import { buildCampaign2021Plan } from '@/domain/templates/campaign-2021'
+import type { Plan, Task } from '@/domain/types'
+import { applyCsvMapping, csvFileName, csvHeader, parseCsv, serializeCsv } from '@/io/csv/csv-file'
+import { MAX_IMPORT_BYTES } from '@/io/schedule-table/schedule-import'
+import { buildScheduleRows } from '@/io/schedule-table/schedule-rows'
+
+const NOW = Date.UTC(2026, 10, 22, 3, 0)
+const base = buildCampaign2021Plan(1234)
+const someTask = Object.values(base.tasks)[0]!
+
+/** The 2021 plan plus what the template lacks: statuses, a timed task, odd text, a task outside the phases. */
+function richPlan(): Plan {
+  const extra: Task[] = [
+    { ...someTask, id: 'timed', allDay: false, start: '2021-03-30T08:00', end: '2021-03-30T11:30', status: 'done', title: 'Hội nghị tập huấn (trực tuyến)', location: 'Hội trường UBND tỉnh, số 9 "Lê Duẩn"' },
+    { ...someTask, id: 'outside', start: '2020-12-01', end: '2020-12-04', anchor: { type: 'election-day', offsetDays: -173 }, status: 'cancelled', supportUnitIds: [], leadUnitId: null, channelId: null },
+    { ...someTask, id: 'formula', title: '=HYPERLINK("http://x","y")', description: '-  gạch đầu dòng\r\n+ dòng hai', quantity: '@100', location: '\tlệch' },
+  ]
+  const tasks = { ...base.tasks }
+  for (const t of extra) tasks[t.id] = t
+  return { ...base, tasks }
+}
+
+/** A CSV's records, as a real parser reads them (without the BOM). */
+const recordsOf = (text: string): string[][] => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { newline: '\r\n' }).data
+const csvOf = (records: string[][]): string => `\uFEFF${Papa.unparse(records, { newline: '\r\n' })}`
+
+const byId = (a: Task, b: Task) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+function ownTasks(text: string, plan: Plan): Task[] {
+  const result = parseCsv(text, plan, NOW)
+  if (!result.ok || result.kind !== 'own') throw new Error(`expected an own file, got ${JSON.stringify(result).slice(0, 200)}`)
+  expect(result.errors).toEqual([])
+  expect(result.warnings).toEqual([])
+  return result.tasks
+}
+
+describe('CSV export', () => {
+  it('starts with a byte order mark and ends its lines with CRLF', () => {
+    const text = serializeCsv(base, { tasks: Object.values(base.tasks), language: 'vi' })
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    expect(text.slice(1, 40)).toBe('STT,Nội dung công việc,Từ ngày,Đến ngày')
+    expect(text.replace(/"[^"]*"/g, '').includes('\n')).toBe(true)
+    expect(/[^\r]\n/.test(text.replace(/"(?:[^"]|"")*"/g, ''))).toBe(false)
+    expect(csvFileName(base)).toBe('ke-hoach-tuyen-truyen-bau-cu-2021.csv')
+  })
+
+  it('is read by a real CSV parser as one record per task with the plan’s values', () => {
+    const plan = richPlan()
+    const tasks = Object.values(plan.tasks)
+    const text = serializeCsv(plan, { tasks, language: 'vi' })
+    const parsed = Papa.parse<string[]>(text.slice(1), { header: false, skipEmptyLines: true })
+    expect(parsed.errors).toEqual([])
+    const [header, ...records] = parsed.data
+    expect(header).toEqual(csvHeader('vi'))
+    expect(records).toHaveLength(tasks.length)
+    const rows = buildScheduleRows(plan, tasks, 'vi').flatMap((g) => g.rows)
+    const column = (name: string) => header!.indexOf(name)
+    records.forEach((record, index) => {
+      const row = rows[index]!
+      const task = plan.tasks[record[column('Mã')]!]!
+      expect(record).toHaveLength(header!.length)
+      expect(record[column('STT')]).toBe(String(index + 1))
+      expect(record[column('Nội dung công việc')]).toBe(task.title.startsWith('=') ? `'${task.title}` : task.title)
+      expect(record[column('Từ ngày')]).toBe(row.display.from)
+      expect(record[column('Đến ngày')]).toBe(row.display.to)
+      expect(record[column('Đơn vị chủ trì')]).toBe(plan.units.find((u) => u.id === task.leadUnitId)?.name ?? '')
+      expect(record[column('Đơn vị phối hợp')]).toBe(task.supportUnitIds.map((id) => plan.units.find((u) => u.id === id)!.name).join('; '))
+      expect(record[column('Kênh')]).toBe(plan.channels.find((c) => c.id === task.channelId)?.name ?? '')
+      expect(record[column('Giai đoạn')]).toBe(row.phaseName)
+      expect(record[column('Bắt đầu')]).toBe(task.start)
+      expect(record[column('Kết thúc')]).toBe(task.end)
+      expect(record[column('Cả ngày')]).toBe(task.allDay ? '1' : '0')
+      expect(JSON.parse(record[column('Neo')]!)).toEqual(task.anchor)
+    })
+  })
+
+  it('neutralises a field that starts like a formula, and quotes it', () => {
+    const plan = richPlan()
+    const text = serializeCsv(plan, { tasks: [plan.tasks.formula!], language: 'vi' })
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`)
+    expect(text).toContain(`"'-  gạch đầu dòng\r\n+ dòng hai"`)
+    expect(text).toContain(`"'@100"`)
+    expect(text).toContain(`"'\tlệch"`)
+    expect(ownTasks(text, plan)).toEqual([plan.tasks.formula])
+  })
+})
+
+describe('CSV import', () => {
+  it('reads its own export back to the same tasks: ids, anchors, training, times and unknown fields', () => {
+    const plan = richPlan()
+    const tasks = Object.values(plan.tasks).sort(byId)
+    for (const language of ['vi', 'en'] as const) {
+      const read = ownTasks(serializeCsv(plan, { tasks, language }), plan).sort(byId)
+      expect(read).toEqual(tasks)
+      expect(read.map((t) => restoreTask(t))).toEqual(tasks)
+    }
+    expect(tasks.some((t) => t.training !== null && t.anchor.type === 'milestone') || tasks.some((t) => t.training !== null)).toBe(true)
+  })
+
+  it('keeps any Unicode text in titles, notes and places through export and import', () => {
+    const plan = richPlan()
+    const tricky = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.array(fc.constantFrom(',', '"', '""', '\n', '\r\n', '\r', "'", '=', '+', '-', '@', '\t', ' ', ';', '😀', '👩‍👩‍👧', 'Nội dung', 'Đắk Lắk', '\uFEFF', 'ộ'), { maxLength: 12 }).map((parts) => parts.join('')),
+    )
+    fc.assert(
+      fc.property(tricky, tricky, tricky, (title, description, location) => {
+        const task: Task = { ...someTask, id: 'prop', title, description, location }
+        const single = { ...plan, tasks: { prop: task } }
+        const result = parseCsv(serializeCsv(single, { tasks: [task], language: 'vi' }), single, NOW)
+        expect(result.ok && result.kind === 'own' ? result.tasks : result).toEqual([task])
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('offers a column mapping for a foreign sheet with Vietnamese headers, then imports it', () => {
+    const text = [
+      'STT,Nội dung công việc,Thời gian,Đơn vị chủ trì',
+      '1,Treo băng rôn khẩu hiệu,01/04/2021 – 23/05/2021,"Sở Văn hóa, Thể thao và Du lịch"',
+      '2,Họp báo,30/03/2021 - 30/03/2021,Sở Thông tin và Truyền thông',
+      '3,Phát thanh lưu động,2021-05-20,Đài Phát thanh - Truyền hình tỉnh',
+    ].join('\r\n')
+    const result = parseCsv(text, base, NOW)
+    expect(result).toMatchObject({ ok: true, kind: 'foreign', headers: ['STT', 'Nội dung công việc', 'Thời gian', 'Đơn vị chủ trì'], headerRow: 1 })
+    if (!result.ok || result.kind !== 'foreign') return
+    expect(result.suggestedMapping).toEqual({ 0: null, 1: 'title', 2: 'start', 3: 'lead' })
+    expect(result.preview[0]).toEqual(['1', 'Treo băng rôn khẩu hiệu', '01/04/2021 – 23/05/2021', 'Sở Văn hóa, Thể thao và Du lịch'])
+    const mapped = applyCsvMapping(result.rows, result.suggestedMapping, base, NOW)
+    expect(mapped.ok).toBe(true)
+    if (!mapped.ok) return
+    expect(mapped.errors).toEqual([])
+    expect(mapped.warnings).toEqual([])
+    expect(mapped.tasks.map((t) => [t.title, t.start, t.end, t.leadUnitId, t.allDay, t.createdAt])).toEqual([
+      ['Treo băng rôn khẩu hiệu', '2021-04-01', '2021-05-24', 'unit-soVhttdl', true, NOW],
+      ['Họp báo', '2021-03-30', '2021-03-31', 'unit-soTttt', true, NOW],
+      ['Phát thanh lưu động', '2021-05-20', '2021-05-21', 'unit-daiPtthTinh', true, NOW],
+    ])
+    expect(new Set(mapped.tasks.map((t) => t.id)).size).toBe(3)
+    expect(applyCsvMapping(result.rows, { 1: 'title' }, base, NOW)).toEqual({ ok: false, error: 'mappingIncomplete', missing: ['start'] })
+  })
+
+  it('reads a semicolon-separated sheet (Excel in a Vietnamese locale) with English headers', () => {
+    const text = '\uFEFFTask;Start;End;Status;Notes\n"Họp; báo";2021-03-30 08:00;2021-03-30 10:00;Done;x\n'
+    const result = parseCsv(text, base, NOW)
+    if (!result.ok || result.kind !== 'foreign') throw new Error('expected foreign')
+    expect(result.suggestedMapping).toEqual({ 0: 'title', 1: 'start', 2: 'end', 3: 'status', 4: 'description' })
+    const mapped = applyCsvMapping(result.rows, result.suggestedMapping, base, NOW)
+    expect(mapped.ok && mapped.tasks.map((t) => [t.title, t.allDay, t.start, t.end, t.status])).toEqual([['Họp; báo', false, '2021-03-30T08:00', '2021-03-30T10:00', 'done']])
+  })
+
+  it('reports the rows it cannot read by number, with the reason, and imports the others', () => {
+    const text = [
+      'Nội dung,Từ ngày,Đến ngày,Chủ trì,Trạng thái',
+      'Một,01/04/2021,02/04/2021,Sở Tư pháp,Hoàn thành',
+      'Hai,32/13/2021,,,',
+      ',01/04/2021,,,',
+      'Bốn,05/04/2021,01/04/2021,,',
+      '',
+      'Sáu,06/04/2021,không rõ,,',
+      'Bảy,07/04/2021,,Sở Không Có,Sắp làm',
+    ].join('\n')
+    const result = parseCsv(text, base, NOW)
+    if (!result.ok || result.kind !== 'foreign') throw new Error('expected foreign')
+    const mapped = applyCsvMapping(result.rows, result.suggestedMapping, base, NOW)
+    if (!mapped.ok) throw new Error('expected a mapping result')
+    expect(mapped.tasks.map((t) => t.title)).toEqual(['Một', 'Bảy'])
+    expect(mapped.errors).toEqual([
+      { row: 3, message: 'invalidStart', detail: '32/13/2021' },
+      { row: 4, message: 'missingTitle' },
+      { row: 5, message: 'endBeforeStart', detail: '05/04/2021 → 01/04/2021' },
+      { row: 7, message: 'invalidEnd', detail: 'không rõ' },
+    ])
+    expect(mapped.warnings).toEqual([
+      { row: 8, message: 'unknownUnit', detail: 'Sở Không Có' },
+      { row: 8, message: 'unknownStatus', detail: 'Sắp làm' },
+    ])
+  })
+
+  it('reports a broken row of its own export and keeps the plan as it was', () => {
+    const plan = richPlan()
+    const before = JSON.stringify(plan)
+    const tasks = Object.values(plan.tasks)
+    const [header, ...records] = recordsOf(serializeCsv(plan, { tasks, language: 'vi' }))
+    // Row 3: an unreadable start; row 4: one field too many; row 5: an unknown unit (imported, warned).
+    records[1]![header!.indexOf('Từ ngày')] = '31/02/2021'
+    records[2]!.push('extra')
+    records[3]![header!.indexOf('Đơn vị chủ trì')] = 'Phòng Văn hóa huyện X'
+    const result = parseCsv(csvOf([header!, ...records]), plan, NOW)
+    if (!result.ok || result.kind !== 'own') throw new Error('expected own')
+    expect(result.errors).toEqual([{ row: 3, message: 'invalidStart', detail: '31/02/2021' }, { row: 4, message: 'wrongFieldCount' }])
+    expect(result.warnings).toEqual([{ row: 5, message: 'unknownUnit', detail: 'Phòng Văn hóa huyện X' }])
+    expect(result.tasks).toHaveLength(tasks.length - 2)
+    const edited = result.tasks.find((t) => t.id === records[3]![header!.indexOf('Mã')])!
+    expect(edited.leadUnitId).toBeNull()
+    expect(edited.updatedAt).toBe(NOW) // changed in the sheet: newer than the plan's copy
+    expect(JSON.stringify(plan)).toBe(before)
+  })
+
+  it('takes a date changed in the spreadsheet, keeps the task’s length rule and re-anchors it', () => {
+    const plan = richPlan()
+    const anchored = Object.values(plan.tasks).find((t) => t.anchor.type === 'election-day' && t.allDay)!
+    const [header, record] = recordsOf(serializeCsv(plan, { tasks: [anchored], language: 'vi' }))
+    record![header!.indexOf('Từ ngày')] = '01/05/2021'
+    record![header!.indexOf('Đến ngày')] = '03/05/2021'
+    const [task] = ownTasks(csvOf([header!, record!]), plan)
+    expect(task).toMatchObject({ id: anchored.id, start: '2021-05-01', end: '2021-05-04', anchor: { type: 'election-day', offsetDays: -22 }, updatedAt: NOW })
+  })
+
+  it('reports a record with an unclosed quote', () => {
+    const plan = richPlan()
+    const text = serializeCsv(plan, { tasks: [plan.tasks.timed!], language: 'vi' }) + '\r\n1,"never closed,01/04/2021'
+    const result = parseCsv(text, plan, NOW)
+    expect(result.ok && result.kind === 'own' && [result.tasks.length, result.errors]).toEqual([1, [{ row: 3, message: 'unclosedQuote' }]])
+  })
+
+  it('refuses what is empty, too large, binary or not UTF-8', () => {
+    for (const empty of ['', '\uFEFF', ' \r\n \n', ',,,\r\n,,']) expect(parseCsv(empty, base, NOW)).toEqual({ ok: false, error: 'empty' })
+    expect(parseCsv('a'.repeat(MAX_IMPORT_BYTES + 1), base, NOW)).toEqual({ ok: false, error: 'tooLarge' })
+    // 7 million Vietnamese letters are 21 MB in UTF-8.
+    expect(parseCsv('ộ'.repeat(7_000_000), base, NOW)).toEqual({ ok: false, error: 'tooLarge' })
+    expect(parseCsv('\uFFFDPNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', base, NOW)).toEqual({ ok: false, error: 'notCsv' })
+    expect(parseCsv('PK\u0003\u0004\u0014\u0000\u0006\u0000', base, NOW)).toEqual({ ok: false, error: 'notCsv' })
+    expect(parseCsv('%PDF-1.7\n%\uFFFD\uFFFD', base, NOW)).toEqual({ ok: false, error: 'notCsv' })
+    expect(parseCsv('S\u0000T\u0000T\u0000', base, NOW)).toEqual({ ok: false, error: 'notCsv' })
+    expect(parseCsv('N\uFFFDi dung,Th\uFFFDi gian\r\nA,01/04/2021', base, NOW)).toEqual({ ok: false, error: 'notUtf8' })
+  })
+
+  it('survives 1,000 random and mutated files without throwing or touching the plan', () => {
+    const plan: Plan = { ...base, tasks: { timed: richPlan().tasks.timed!, formula: richPlan().tasks.formula!, [someTask.id]: someTask } }
+    const before = JSON.stringify(plan)
+    const own = serializeCsv(plan, { tasks: Object.values(plan.tasks), language: 'vi' })
+    const foreign = 'STT;Nội dung;Thời gian;Chủ trì\r\n1;"Họp ""A""";01/04 – 03/04/2021;Sở Tư pháp\r\n2;Treo cờ;2021-05-01;'
+    const edit = fc.record({
+      kind: fc.constantFrom('insert', 'delete', 'replace', 'duplicate', 'truncate'),
+      at: fc.nat(),
+      length: fc.nat({ max: 40 }),
+      text: fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('"', ',', '\r\n', '\n', ';', '=', '{', '}', '2021-13-45', '\u0000', '""')),
+    })
+    const mutated = fc.tuple(fc.constantFrom(own, foreign), fc.array(edit, { minLength: 1, maxLength: 6 })).map(([start, edits]) =>
+      edits.reduce((text, e) => {
+        const i = e.at % (text.length + 1)
+        switch (e.kind) {
+          case 'insert': return text.slice(0, i) + e.text + text.slice(i)
+          case 'delete': return text.slice(0, i) + text.slice(i + e.length)
+          case 'replace': return text.slice(0, i) + e.text + text.slice(i + e.text.length)
+          case 'duplicate': return text.slice(0, i + e.length) + text.slice(i, i + e.length) + text.slice(i + e.length)
+          case 'truncate': return text.slice(0, i)
+        }
+      }, start))
+    const input = fc.oneof({ arbitrary: mutated, weight: 3 }, { arbitrary: fc.string({ unit: 'binary', maxLength: 300 }), weight: 1 })
+    let runs = 0
+    fc.assert(
+      fc.property(input, (text) => {
+        runs += 1
+        const result = parseCsv(text, plan, NOW)
+        let tasks: Task[] = []
+        if (result.ok && result.kind === 'own') tasks = result.tasks
+        if (result.ok && result.kind === 'foreign') {
+          const mapped = applyCsvMapping(result.rows, result.suggestedMapping, plan, NOW)
+          if (mapped.ok) tasks = mapped.tasks
+        }
+        for (const task of tasks) expect(restoreTask(task)).toEqual(task)
+        expect(JSON.stringify(plan)).toBe(before)
+      }),
+      { numRuns: 1200 },
+    )
+    expect(runs).toBeGreaterThanOrEqual(1000)
+  })
+})

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest'
+import { buildCampaign2021Plan } from '@/domain/templates/campaign-2021'
+import type { Plan, Task } from '@/domain/types'
+import {
+  buildMilestoneRows, buildScheduleRows, matchColumnHeader, neutraliseFormula, restoreNeutralisedText, scheduleFileBaseName, toRoman,
+} from '@/io/schedule-table/schedule-rows'
+import { parseDateRangeText, parseDateTimeText, parseStatusText } from '@/io/schedule-table/schedule-import'
+
+const plan = buildCampaign2021Plan(1234)
+const template = Object.values(plan.tasks)[0]!
+
+function task(id: string, changes: Partial<Task>): Task {
+  return { ...template, id, anchor: { type: 'fixed' }, ...changes }
+}
+
+function planWith(tasks: Task[]): Plan {
+  return { ...plan, tasks: Object.fromEntries(tasks.map((t) => [t.id, t])) }
+}
+
+describe('schedule rows', () => {
+  it('groups tasks under the phases in phase order, each group sorted by start, the rest last', () => {
+    const tasks = [
+      task('late-peak', { start: '2021-05-20', end: '2021-05-21' }),
+      task('early-peak', { start: '2021-04-01', end: '2021-04-03' }),
+      task('general', { start: '2021-02-01', end: '2021-02-02' }),
+      task('before', { start: '2020-12-01', end: '2020-12-02' }),
+      task('timed-peak', { allDay: false, start: '2021-04-01T08:00', end: '2021-04-01T10:00' }),
+      task('after', { start: '2021-05-24', end: '2021-05-25' }),
+    ]
+    const groups = buildScheduleRows(planWith(tasks), tasks, 'vi')
+    expect(groups.map((g) => g.name)).toEqual(['Tuyên truyền chung', 'Cao điểm', 'Sau bầu cử', 'Ngoài các giai đoạn'])
+    expect(groups.map((g) => g.rows.map((r) => r.task.id))).toEqual([
+      ['general'], ['early-peak', 'timed-peak', 'late-peak'], ['after'], ['before'],
+    ])
+    expect(groups.flatMap((g) => g.rows.map((r) => r.number))).toEqual([1, 2, 3, 4, 5, 6])
+    expect(groups[0]!.label).toBe('I. Tuyên truyền chung (01/01/2021 – 31/03/2021)')
+    expect(groups[3]!.label).toBe('IV. Ngoài các giai đoạn')
+    expect(buildScheduleRows(planWith(tasks), tasks, 'en').map((g) => g.name)).toEqual(['General communication', 'Peak', 'After the election', 'Outside the phases'])
+  })
+
+  it('leaves out phases with no tasks and sorts every task of the 2021 plan by start', () => {
+    const tasks = Object.values(plan.tasks)
+    const groups = buildScheduleRows(plan, tasks, 'vi')
+    const rows = groups.flatMap((g) => g.rows)
+    expect(rows).toHaveLength(tasks.length)
+    for (const group of groups) {
+      expect(group.rows.length).toBeGreaterThan(0)
+      const starts = group.rows.map((r) => r.task.start)
+      expect(starts).toEqual([...starts].sort())
+    }
+    expect(buildScheduleRows(plan, [task('only', { start: '2021-02-01', end: '2021-02-02' })], 'vi').map((g) => g.name)).toEqual(['Tuyên truyền chung'])
+  })
+
+  it('shows the inclusive last day, times of timed tasks, and units and channels by name', () => {
+    const allDay = task('a', { start: '2021-03-30', end: '2021-04-02', leadUnitId: 'unit-soTttt', supportUnitIds: ['unit-baoTinh', 'unit-soVhttdl'], channelId: 'channel-press', status: 'in-progress' })
+    const oneDay = task('b', { start: '2021-03-30', end: '2021-03-31' })
+    const timed = task('c', { allDay: false, start: '2021-03-30T08:00', end: '2021-03-30T11:30' })
+    const overnight = task('d', { allDay: false, start: '2021-03-30T20:00', end: '2021-03-31T06:00' })
+    const rows = buildScheduleRows(plan, [allDay, oneDay, timed, overnight], 'vi').flatMap((g) => g.rows)
+    const byId = new Map(rows.map((r) => [r.task.id, r]))
+    expect(byId.get('a')!.display).toMatchObject({
+      from: '30/03/2021', to: '01/04/2021', lead: 'Sở Thông tin và Truyền thông',
+      support: 'Báo tỉnh; Sở Văn hóa, Thể thao và Du lịch', channel: 'Báo chí, cổng thông tin điện tử', status: 'Đang thực hiện',
+    })
+    expect(byId.get('a')!.timeLabel).toBe('30/03/2021 – 01/04/2021')
+    expect(byId.get('b')!.timeLabel).toBe('30/03/2021')
+    expect(byId.get('c')!.display).toMatchObject({ from: '30/03/2021 08:00', to: '30/03/2021 11:30' })
+    expect(byId.get('c')!.timeLabel).toBe('30/03/2021 08:00 – 11:30')
+    expect(byId.get('d')!.timeLabel).toBe('30/03/2021 20:00 – 31/03/2021 06:00')
+    expect(byId.get('a')!.machine).toMatchObject({ id: 'a', start: '2021-03-30', end: '2021-04-02', allDay: '1', anchor: '{"type":"fixed"}' })
+  })
+
+  it('neutralises text a spreadsheet would run as a formula, and only that', () => {
+    for (const text of ['=SUM(A1:A2)', '+84 912', '-1', '@cmd', '\tx', '\rx', "'=x", "''+x"]) {
+      expect(neutraliseFormula(text)).toBe(`'${text}`)
+      expect(restoreNeutralisedText(neutraliseFormula(text))).toBe(text)
+    }
+    for (const text of ['Họp báo', '', ' =not a formula', "'quoted", 'a=b', '1-2', '😀=']) {
+      expect(neutraliseFormula(text)).toBe(text)
+      expect(restoreNeutralisedText(text)).toBe(text)
+    }
+  })
+
+  it('matches header names in Vietnamese with or without diacritics, any case, and in English', () => {
+    const cases: [string, string | null][] = [
+      ['Nội dung', 'title'], ['Nội dung công việc', 'title'], ['Noi dung', 'title'], ['NỘI DUNG CÔNG VIỆC CHỦ YẾU', 'title'],
+      ['Task', 'title'], ['Title', 'title'],
+      ['Thời gian', 'start'], ['Thời gian (từ ngày – đến ngày)', 'start'], ['Từ ngày', 'start'], ['Ngày bắt đầu', 'start'],
+      ['ngay bat dau', 'start'], ['Start', 'start'], ['Start date', 'start'], ['Ngày', 'start'],
+      ['Đến ngày', 'end'], ['Ngày kết thúc', 'end'], ['End', 'end'], ['End date', 'end'], ['Due date', 'end'], ['Thời hạn', 'end'],
+      ['Đơn vị chủ trì', 'lead'], ['Chủ trì', 'lead'], ['don vi chu tri', 'lead'], ['Lead', 'lead'], ['Lead unit', 'lead'],
+      ['Đơn vị phối hợp', 'support'], ['Phối hợp', 'support'], ['Support', 'support'], ['Supporting units', 'support'],
+      ['Kênh', 'channel'], ['Channel', 'channel'], ['Hình thức tuyên truyền', 'channel'],
+      ['Trạng thái', 'status'], ['Status', 'status'], ['TRANG THAI', 'status'],
+      ['Ghi chú', 'description'], ['Notes', 'description'], ['Description', 'description'], ['Mô tả', 'description'],
+      ['Địa điểm', 'location'], ['Location', 'location'], ['dia diem', 'location'],
+      ['Số lượng', 'quantity'],
+      ['STT', null], ['TT', null], ['', null], ['Mã', null], ['xyz', null],
+    ]
+    for (const [header, field] of cases) expect([header, matchColumnHeader(header)]).toEqual([header, field])
+  })
+
+  it('lists the legal milestones as the 2021 provincial schedules did', () => {
+    const rows = buildMilestoneRows(plan, 'vi')
+    expect(rows).toHaveLength(21)
+    expect(rows.map((r) => r.number)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1))
+    const byId = new Map(rows.map((r) => [r.milestoneId, r]))
+    expect(byId.get('voter-lists-posted')).toMatchObject({ offsetLabel: 'Trước 40 ngày (D-40)', dateLabel: '13/04/2021', isDeadline: false })
+    expect(byId.get('election-day')).toMatchObject({ offsetLabel: 'Ngày bầu cử (D)', dateLabel: '23/05/2021 07:00' })
+    expect(byId.get('results-peoples-councils')).toMatchObject({ offsetLabel: 'Sau 10 ngày (D+10)', dateLabel: '≤ 02/06/2021', isDeadline: true })
+    expect(byId.get('polling-notice')).toMatchObject({ offsetLabel: 'Từ trước 10 ngày đến ngày bầu cử (D-10 – D)', dateLabel: '13/05/2021 – 23/05/2021', endDate: '2021-05-23' })
+    // The real announcement day is a fact, not a deadline.
+    expect(byId.get('election-announced')).toMatchObject({ dateLabel: '17/11/2020', isDeadline: false, offsetLabel: 'Trước 187 ngày (D-187)' })
+    expect(buildMilestoneRows(plan, 'en').find((r) => r.milestoneId === 'voter-lists-posted')).toMatchObject({ offsetLabel: '40 days before (D-40)', name: 'Voter lists posted' })
+  })
+
+  it('reads dates, ranges and statuses the way people write them', () => {
+    expect(parseDateTimeText('30/3/2021')).toEqual({ date: '2021-03-30', time: null })
+    expect(parseDateTimeText(' 2021-03-30T08:05 ')).toEqual({ date: '2021-03-30', time: '08:05' })
+    expect(parseDateTimeText('8h30 ngày 30/03/2021')).toEqual({ date: '2021-03-30', time: '08:30' })
+    expect(parseDateTimeText('CN 23/05/2021')).toEqual({ date: '2021-05-23', time: null })
+    for (const bad of ['31/02/2021', '30/03/21', '2021-13-01', '30/03/2021 25:00', 'hôm nay', '']) expect(parseDateTimeText(bad)).toBeNull()
+    expect(parseDateRangeText('01/04/2021 – 23/05/2021')).toEqual({ from: { date: '2021-04-01', time: null }, to: { date: '2021-05-23', time: null } })
+    expect(parseDateRangeText('01/04/2021 - 23/05/2021')?.to?.date).toBe('2021-05-23')
+    expect(parseDateRangeText('2021-04-01-2021-04-03')?.to?.date).toBe('2021-04-03')
+    expect(parseDateRangeText('Từ 01/4 đến 23/5/2021')).toEqual({ from: { date: '2021-04-01', time: null }, to: { date: '2021-05-23', time: null } })
+    expect(parseStatusText('Hoàn thành')).toBe('done')
+    expect(parseStatusText('hoan thanh')).toBe('done')
+    expect(parseStatusText('In progress')).toBe('in-progress')
+    expect(parseStatusText('maybe')).toBeNull()
+  })
+
+  it('names files for the election year, and numbers phases in Roman numerals', () => {
+    expect(scheduleFileBaseName(plan)).toBe('ke-hoach-tuyen-truyen-bau-cu-2021')
+    expect([1, 3, 4, 9, 14, 40].map(toRoman)).toEqual(['I', 'III', 'IV', 'IX', 'XIV', 'XL'])
+  })
+})
