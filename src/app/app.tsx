@@ -1,18 +1,12 @@
 /**
  * The one screen: top bar, side panel, calendar (or the task list), and the dialogs.
  */
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useMessages } from '@/components/use-messages'
 import { CalendarToolbar } from '@/features/calendar/components/calendar-toolbar'
 import { CampaignCalendar } from '@/features/calendar/components/campaign-calendar'
 import { useUndoShortcuts } from '@/features/history/components/undo-redo-buttons'
 import { NoticeRegion } from '@/features/notices/components/notice-region'
-import { ChecksPanel } from '@/features/checks/components/checks-panel'
-import { ElectionDialog } from '@/features/election-settings/components/election-dialog'
-import { ExportDialog } from '@/features/import-export/components/export-dialog'
-import { ImportDialog } from '@/features/import-export/components/import-dialog'
-import { PrintSchedule } from '@/features/import-export/components/print-schedule'
-import { SettingsDialog } from '@/features/settings/components/settings-dialog'
 import { SidePanel } from '@/features/side-panel/components/side-panel'
 import { TaskEditorDialog } from '@/features/task-editor/components/task-editor-dialog'
 import { TaskListView } from '@/features/task-list/components/task-list-view'
@@ -20,11 +14,24 @@ import { requestPersistentStorage } from '@/lib/persistent-storage'
 import { plannerStorage, usePlannerStore } from '@/store/use-planner-store'
 import { TopBar } from '@/app/top-bar'
 
+// Dialogs load when first opened: they are not needed for the first paint.
+const ChecksPanel = lazy(() => import('@/features/checks/components/checks-panel').then((m) => ({ default: m.ChecksPanel })))
+const ElectionDialog = lazy(() => import('@/features/election-settings/components/election-dialog').then((m) => ({ default: m.ElectionDialog })))
+const ExportDialog = lazy(() => import('@/features/import-export/components/export-dialog').then((m) => ({ default: m.ExportDialog })))
+const ImportDialog = lazy(() => import('@/features/import-export/components/import-dialog').then((m) => ({ default: m.ImportDialog })))
+const PrintSchedule = lazy(() => import('@/features/import-export/components/print-schedule').then((m) => ({ default: m.PrintSchedule })))
+const SettingsDialog = lazy(() => import('@/features/settings/components/settings-dialog').then((m) => ({ default: m.SettingsDialog })))
+
 const IS_FIRST_RUN = plannerStorage.readOutcome.kind === 'empty'
 
 export function App() {
   const view = usePlannerStore((s) => s.calendar.view)
   const language = usePlannerStore((s) => s.language)
+  const settingsOpen = usePlannerStore((s) => s.settingsOpen)
+  const electionDialogOpen = usePlannerStore((s) => s.electionDialogOpen)
+  const checksOpen = usePlannerStore((s) => s.checksOpen)
+  const transferKind = usePlannerStore((s) => s.transferDialog.kind)
+  const printRequested = usePlannerStore((s) => s.printRequest !== null)
   const messages = useMessages()
   const [showFirstRun, setShowFirstRun] = useState(IS_FIRST_RUN)
   useUndoShortcuts()
@@ -56,12 +63,14 @@ export function App() {
         </main>
       </div>
       <TaskEditorDialog />
-      <SettingsDialog />
-      <ElectionDialog />
-      <ChecksPanel />
-      <ExportDialog />
-      <ImportDialog />
-      <PrintSchedule />
+      <Suspense fallback={null}>
+        {settingsOpen ? <SettingsDialog /> : null}
+        {electionDialogOpen ? <ElectionDialog /> : null}
+        {checksOpen ? <ChecksPanel /> : null}
+        {transferKind === 'export' ? <ExportDialog /> : null}
+        {transferKind === 'import' ? <ImportDialog /> : null}
+        {printRequested ? <PrintSchedule /> : null}
+      </Suspense>
     </div>
   )
 }

@@ -212,6 +212,20 @@ describe('CSV import', () => {
     expect(task).toMatchObject({ id: anchored.id, start: '2021-05-01', end: '2021-05-04', anchor: { type: 'election-day', offsetDays: -22 }, updatedAt: NOW })
   })
 
+  it('reads its own export back after Excel re-saved it with its own date format', () => {
+    const plan = richPlan()
+    const tasks = Object.values(plan.tasks).sort(byId)
+    const [header, ...records] = recordsOf(serializeCsv(plan, { tasks, language: 'vi' }))
+    const excelDate = (iso: string) => `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`
+    for (const record of records) {
+      for (const name of ['Bắt đầu', 'Kết thúc']) {
+        const index = header!.indexOf(name)
+        if (record[index]!.length === 10) record[index] = excelDate(record[index]!)
+      }
+    }
+    expect(ownTasks(csvOf([header!, ...records]), plan).sort(byId)).toEqual(tasks)
+  })
+
   it('reports a record with an unclosed quote', () => {
     const plan = richPlan()
     const text = serializeCsv(plan, { tasks: [plan.tasks.timed!], language: 'vi' }) + '\r\n1,"never closed,01/04/2021'

@@ -259,7 +259,18 @@ describe('ICS export', () => {
       'END:VCALENDAR',
       '',
     ].join('\r\n')
-    const written = serializeIcs(planWith([allDay, timed]), { tasks: [allDay, timed], includeMilestones: false, language: 'vi', now: NOW })
+    // Its own units and channel, so a change to the template's names does not move these bytes.
+    const template = buildCampaign2021Plan(0)
+    const plan: Plan = {
+      ...planWith([allDay, timed]),
+      units: [
+        { ...template.units[0]!, id: 'unit-soVhttdl', name: 'Sở Văn hóa, Thể thao và Du lịch' },
+        { ...template.units[0]!, id: 'unit-ubndHuyen', name: 'Ủy ban nhân dân cấp huyện' },
+        { ...template.units[0]!, id: 'unit-ubbcTinh', name: 'Ủy ban bầu cử tỉnh' },
+      ],
+      channels: [{ ...template.channels[0]!, id: 'channel-visual', name: 'Pano, áp phích, băng rôn, khẩu hiệu, cờ', nameEn: 'Panels' }],
+    }
+    const written = serializeIcs(plan, { tasks: [allDay, timed], includeMilestones: false, language: 'vi', now: NOW })
     expect(written).toBe(golden)
   })
 

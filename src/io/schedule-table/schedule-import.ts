@@ -292,7 +292,7 @@ class ImportContext {
       allDay: bounds.allDay,
       start: bounds.start,
       end: bounds.end,
-      anchor: bounds.edited ? reanchor(asAnchor(anchor), bounds.start, this.plan.election) : anchor,
+      anchor: bounds.edited || bounds.fromVisible ? reanchor(asAnchor(anchor), bounds.start, this.plan.election) : anchor,
       ...this.readLinks(row.number, cell('lead').trim(), cell('support'), cell('channel').trim()),
       location: cell('location'),
       quantity: cell('quantity'),
@@ -301,12 +301,12 @@ class ImportContext {
       training,
       level: (ADMIN_LEVELS as readonly string[]).includes(level) ? level : null,
       source,
-      createdAt: readNumber(cell('createdAt'), this.now),
-      updatedAt: bounds.edited ? this.now : readNumber(cell('updatedAt'), this.now),
+      createdAt: readInstant(cell('createdAt'), this.now),
+      updatedAt: bounds.edited ? this.now : readInstant(cell('updatedAt'), this.now),
     }
     const task = restoreTask(raw)
     if (!task) return this.error(row.number, 'invalidTask')
-    if (canonicalJson(task.anchor) !== canonicalJson(anchor) && !bounds.edited) this.warn(row.number, 'invalidAnchor', cell('anchor'))
+    if (canonicalJson(task.anchor) !== canonicalJson(anchor) && !bounds.edited && !bounds.fromVisible) this.warn(row.number, 'invalidAnchor', cell('anchor'))
     return this.claimId(row.number, this.stampIfEdited(task))
   }
 
@@ -411,7 +411,12 @@ class ImportContext {
 }
 
 type Bounds = { allDay: boolean; start: string; end: string }
-type OwnBounds = ({ ok: true; edited: boolean } & Bounds) | { ok: false; problem: RowProblem; detail?: string }
+/**
+ * `edited`: the visible dates differ from intact machine ones, so someone changed them in the sheet.
+ * `fromVisible`: the machine cells were unreadable (Excel turns "2021-04-01" into its own date format
+ * when it saves a CSV), so the dates come from the visible cells, which is not by itself an edit.
+ */
+type OwnBounds = ({ ok: true; edited: boolean; fromVisible: boolean } & Bounds) | { ok: false; problem: RowProblem; detail?: string }
 
 /**
  * An own row's dates: the machine bounds, unless the visible "from"/"to" cells say otherwise (then
@@ -431,17 +436,17 @@ function readOwnBounds(fromText: string, toText: string, machineStart: string, m
     const lastShown = allDay ? addDays(machineEnd, -1) : datePart(machineEnd)
     const fromSame = from === null || sameMoment(from, datePart(machineStart), startTime)
     const toSame = to === null || sameMoment(to, lastShown, endTime)
-    if (fromSame && toSame) return { ok: true, edited: false, allDay, start: machineStart, end: machineEnd }
+    if (fromSame && toSame) return { ok: true, edited: false, fromVisible: false, allDay, start: machineStart, end: machineEnd }
     const start = fromSame ? machineStart : composeBound(from!, allDay, startTime)
     const end = toSame ? machineEnd : allDay ? addDays(to!.date, 1) : composeBound(to!, false, endTime)
     if (allDay ? end <= start : end < start) return { ok: false, problem: 'endBeforeStart', detail: `${fromText.trim()} → ${toText.trim()}` }
-    return { ok: true, edited: true, allDay, start, end }
+    return { ok: true, edited: true, fromVisible: false, allDay, start, end }
   }
   // The machine cells are gone or broken: the visible cells are all there is.
   if (!from) return { ok: false, problem: fromText.trim() === '' && machineStart === '' ? 'missingStart' : 'invalidStart', detail: machineStart || undefined }
   const bounds = foreignBounds(from, to)
   if (!bounds) return { ok: false, problem: 'endBeforeStart', detail: `${fromText.trim()} → ${toText.trim()}` }
-  return { ok: true, edited: true, ...bounds }
+  return { ok: true, edited: false, fromVisible: true, ...bounds }
 }
 
 /** A shown date (and time) is the bound's, where a missing time means midnight. */
@@ -654,8 +659,15 @@ function asAnchor(value: unknown): TaskAnchor {
   return { type: 'fixed' }
 }
 
-function readNumber(text: string, fallback: number): number {
+const ISO_INSTANT = /^[+-]?\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/
+
+/** A bookkeeping time written by `formatInstant` (an ISO instant, or a plain number of ms). */
+function readInstant(text: string, fallback: number): number {
   const trimmed = text.trim()
+  if (ISO_INSTANT.test(trimmed)) {
+    const ms = Date.parse(trimmed)
+    return Number.isFinite(ms) ? ms : fallback
+  }
   const n = trimmed === '' ? Number.NaN : Number(trimmed)
   return Number.isFinite(n) ? n : fallback
 }

@@ -65,9 +65,9 @@ export const MACHINE_COLUMNS: readonly ScheduleColumn<MachineColumnKey>[] = [
   { key: 'location', vi: 'Địa điểm', en: 'Location' },
   { key: 'training', vi: 'Tập huấn', en: 'Training (JSON)' },
   { key: 'level', vi: 'Mức', en: 'Level' },
-  { key: 'updatedAt', vi: 'Cập nhật', en: 'Updated (ms)' },
+  { key: 'updatedAt', vi: 'Cập nhật', en: 'Updated (UTC)' },
   { key: 'source', vi: 'Nguồn', en: 'Source (JSON)' },
-  { key: 'createdAt', vi: 'Tạo lúc', en: 'Created (ms)' },
+  { key: 'createdAt', vi: 'Tạo lúc', en: 'Created (UTC)' },
   { key: 'other', vi: 'Dữ liệu khác', en: 'Other data (JSON)' },
 ]
 
@@ -209,12 +209,21 @@ function buildRow(
       location: task.location,
       training: task.training ? JSON.stringify(task.training) : '',
       level: task.level ?? '',
-      updatedAt: String(task.updatedAt),
+      updatedAt: formatInstant(task.updatedAt),
       source: task.source ? JSON.stringify(task.source) : '',
-      createdAt: String(task.createdAt),
+      createdAt: formatInstant(task.createdAt),
       other: otherFieldsJson(task),
     },
   }
+}
+
+/**
+ * A bookkeeping time as an ISO instant ("2021-01-04T01:00:00.000Z") rather than milliseconds: Excel
+ * shows a 13-digit number as 1.60972E+12 and saves a CSV that way, which would lose the time; it
+ * leaves this text alone. Values no Date can hold stay numbers.
+ */
+export function formatInstant(ms: number): string {
+  return Number.isInteger(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms)
 }
 
 function otherFieldsJson(task: Task): string {
