@@ -20,6 +20,7 @@ const ElectionDialog = lazy(() => import('@/features/election-settings/component
 const ExportDialog = lazy(() => import('@/features/import-export/components/export-dialog').then((m) => ({ default: m.ExportDialog })))
 const ImportDialog = lazy(() => import('@/features/import-export/components/import-dialog').then((m) => ({ default: m.ImportDialog })))
 const PrintSchedule = lazy(() => import('@/features/import-export/components/print-schedule').then((m) => ({ default: m.PrintSchedule })))
+const PlansDialog = lazy(() => import('@/features/plans/components/plans-dialog').then((m) => ({ default: m.PlansDialog })))
 const SettingsDialog = lazy(() => import('@/features/settings/components/settings-dialog').then((m) => ({ default: m.SettingsDialog })))
 
 const IS_FIRST_RUN = plannerStorage.readOutcome.kind === 'empty'
@@ -30,6 +31,7 @@ export function App() {
   const settingsOpen = usePlannerStore((s) => s.settingsOpen)
   const electionDialogOpen = usePlannerStore((s) => s.electionDialogOpen)
   const checksOpen = usePlannerStore((s) => s.checksOpen)
+  const plansOpen = usePlannerStore((s) => s.plansOpen)
   const transferKind = usePlannerStore((s) => s.transferDialog.kind)
   const printRequested = usePlannerStore((s) => s.printRequest !== null)
   const messages = useMessages()
@@ -67,6 +69,7 @@ export function App() {
         {settingsOpen ? <SettingsDialog /> : null}
         {electionDialogOpen ? <ElectionDialog /> : null}
         {checksOpen ? <ChecksPanel /> : null}
+        {plansOpen ? <PlansDialog /> : null}
         {transferKind === 'export' ? <ExportDialog /> : null}
         {transferKind === 'import' ? <ImportDialog /> : null}
         {printRequested ? <PrintSchedule /> : null}

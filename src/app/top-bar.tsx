@@ -15,6 +15,9 @@ const EXPORT_FORMATS = ['ics', 'xlsx', 'docx', 'csv', 'print', 'json'] as const
 
 export function TopBar() {
   const plan = usePlannerStore(selectActivePlan)
+  // Strings, not objects: useShallow compares items with Object.is.
+  const planEntries = usePlannerStore(useShallow((s) => Object.values(s.plans).map((p) => `${p.id}\u0000${p.name}`)))
+  const planList = planEntries.map((entry) => ({ id: entry.split('\u0000')[0]!, name: entry.split('\u0000')[1]! }))
   const calendarDate = usePlannerStore((s) => s.calendar.date)
   const { openEditor, setSettingsOpen, setLanguage, setTransferDialog } = usePlannerStore(
     useShallow((s) => ({ openEditor: s.openEditor, setSettingsOpen: s.setSettingsOpen, setLanguage: s.setLanguage, setTransferDialog: s.setTransferDialog })),
@@ -33,7 +36,13 @@ export function TopBar() {
     <header className="top-bar">
       <div className="top-bar-line">
         <h1 className="app-name">{messages.appName}</h1>
-        <span className="plan-name" title={plan.name}>{messages.plan}: <strong>{plan.name}</strong></span>
+        <label className="plan-name">
+          {messages.plan}:{' '}
+          <select aria-label={messages.plan} value={plan.id} data-testid="plan-switcher" onChange={(e) => usePlannerStore.getState().switchPlan(e.target.value)}>
+            {planList.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </label>
+        <button type="button" className="small-button" onClick={() => usePlannerStore.getState().setPlansOpen(true)}>{messages.plansButton}</button>
         <button type="button" className="election-day-label link-button" data-testid="election-day" title={messages.electionDialog.open}
           onClick={() => usePlannerStore.getState().setElectionDialogOpen(true)}>
           {messages.electionDay}: <strong>{formatDateWithWeekday(plan.election.electionDay, language)}</strong>

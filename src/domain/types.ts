@@ -81,6 +81,8 @@ export interface Task {
   source: SourceNote | null
   /** This task is campaigning even if its channel is not (see Channel.campaigning). */
   campaigning: boolean
+  /** In a derived plan: the id of the parent plan's task this one was copied from. */
+  derivedFromTaskId: string | null
   createdAt: EpochMs
   updatedAt: EpochMs
 }
@@ -172,6 +174,8 @@ export interface Plan {
   name: string
   level: AdminLevel
   locality: string
+  /** A district or commune plan derived from a higher-level plan keeps a link to it. */
+  parentPlanId: string | null
   /** IANA zone of every timed task's wall-clock time. */
   timeZone: string
   election: ElectionSettings

@@ -65,6 +65,7 @@ export interface PlannerState {
   settingsOpen: boolean
   electionDialogOpen: boolean
   checksOpen: boolean
+  plansOpen: boolean
   transferDialog: TransferDialog
   /** A print of the schedule was asked for: the print view renders these tasks, then prints. */
   printRequest: { taskIds: string[]; includeMilestones: boolean; requestedAt: number } | null
@@ -86,6 +87,12 @@ export interface PlannerState {
   updateDocumentDetails: (changes: Partial<DocumentDetails>) => void
   dismissCheck: (taskId: string, kind: string) => void
   setMaxTasksPerUnitPerDay: (value: number) => void
+  // actions: plans
+  addPlan: (plan: Plan) => void
+  switchPlan: (id: string) => void
+  renamePlan: (id: string, name: string) => void
+  /** False when it is the last plan (there is always one). */
+  deletePlan: (id: string) => boolean
   /** New election settings: anchored tasks and phases move with them (one undo step). */
   replanElection: (election: ElectionSettings) => void
   // actions: preferences and session
@@ -98,6 +105,7 @@ export interface PlannerState {
   setSettingsOpen: (open: boolean) => void
   setElectionDialogOpen: (open: boolean) => void
   setChecksOpen: (open: boolean) => void
+  setPlansOpen: (open: boolean) => void
   setTransferDialog: (dialog: TransferDialog) => void
   /** Replaces the active plan's content in one undo step (import "replace" and "merge"). */
   replaceActivePlan: (plan: Plan) => void

@@ -49,6 +49,7 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     settingsOpen: false,
     electionDialogOpen: false,
     checksOpen: false,
+    plansOpen: false,
     transferDialog: { kind: 'closed' },
     printRequest: null,
     hiddenChannelIds: [],
@@ -84,6 +85,29 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
     setElectionDialogOpen: (electionDialogOpen) => set({ electionDialogOpen }),
     setChecksOpen: (checksOpen) => set({ checksOpen }),
+    setPlansOpen: (plansOpen) => set({ plansOpen }),
+    addPlan: (plan) => {
+      set((s) => ({ plans: { ...s.plans, [plan.id]: plan }, activePlanId: plan.id }))
+      set({ calendar: { view: 'month', date: initialCalendarDate(plan), listDay: null } })
+    },
+    switchPlan: (id) => {
+      const plan = get().plans[id]
+      if (!plan) return
+      set({ activePlanId: id, calendar: { ...get().calendar, date: initialCalendarDate(plan), listDay: null }, hiddenChannelIds: [] })
+    },
+    renamePlan: (id, name) => {
+      const plan = get().plans[id]
+      if (!plan || !name.trim()) return
+      set({ plans: { ...get().plans, [id]: { ...plan, name: name.trim(), updatedAt: Date.now() } } })
+    },
+    deletePlan: (id) => {
+      const { plans, activePlanId } = get()
+      if (!plans[id] || Object.keys(plans).length <= 1) return false
+      const { [id]: _removed, ...rest } = plans
+      const nextActive = activePlanId === id ? Object.keys(rest)[0]! : activePlanId
+      set({ plans: rest, activePlanId: nextActive })
+      return true
+    },
     dismissCheck: (taskId, kind) => updateActivePlan(set, get, (plan, now) => ops.dismissCheck(plan, taskId, kind, now)),
     setMaxTasksPerUnitPerDay: (value) => updateActivePlan(set, get, (plan, now) => ops.setMaxTasksPerUnitPerDay(plan, value, now)),
     replanElection: (election) => updateActivePlan(set, get, (plan, now) => replanElection(plan, election, now).plan),

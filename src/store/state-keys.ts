@@ -21,6 +21,7 @@ export const STATE_KEY_KINDS = {
   settingsOpen: 'session',
   electionDialogOpen: 'session',
   checksOpen: 'session',
+  plansOpen: 'session',
   transferDialog: 'session',
   printRequest: 'session',
   hiddenChannelIds: 'session',

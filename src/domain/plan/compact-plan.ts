@@ -18,6 +18,7 @@ const DEFAULT_TASK_FIELDS: Partial<Record<keyof Task, unknown>> = {
   level: null,
   source: null,
   campaigning: false,
+  derivedFromTaskId: null,
 }
 
 // Compacting is pure, so a task object (immutable in the store) is compacted once.

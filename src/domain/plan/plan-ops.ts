@@ -13,7 +13,7 @@ export function emptyTaskDraft(start: string, end: string, allDay: boolean): Tas
   return {
     title: '', allDay, start, end, anchor: { type: 'fixed' },
     channelId: null, leadUnitId: null, supportUnitIds: [], location: '', quantity: '',
-    status: 'planned', description: '', training: null, level: null, source: null, campaigning: false,
+    status: 'planned', description: '', training: null, level: null, source: null, campaigning: false, derivedFromTaskId: null,
   }
 }
 

@@ -56,6 +56,7 @@ const taskSchema = z.object({
   level: z.enum(ADMIN_LEVELS).nullable().catch(null),
   source: sourceSchema.nullable().catch(null),
   campaigning: z.boolean().catch(false),
+  derivedFromTaskId: z.string().nullable().catch(null),
   createdAt: z.number().catch(0),
   updatedAt: z.number().catch(0),
 }).loose()
@@ -115,6 +116,7 @@ const planShellSchema = z.object({
   name: z.string().catch(''),
   level: z.enum(ADMIN_LEVELS).catch('province'),
   locality: z.string().catch(''),
+  parentPlanId: z.string().nullable().catch(null),
   timeZone: z.string().catch('Asia/Ho_Chi_Minh'),
   election: electionSchema,
   // Added after version 2 of the storage format: older saves get empty details.

@@ -61,6 +61,7 @@ export function buildTemplateTask(templateId: string, seed: TemplateTaskSeed, el
     level: seed.level,
     source: seed.source,
     campaigning: seed.campaigning ?? false,
+    derivedFromTaskId: null,
     createdAt: now,
     updatedAt: now,
   }

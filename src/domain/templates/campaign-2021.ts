@@ -53,6 +53,7 @@ export function buildCampaign2021Plan(now: EpochMs): Plan {
     name: 'Kế hoạch tuyên truyền bầu cử 2021 (mẫu cấp tỉnh)',
     level: 'province',
     locality: '',
+    parentPlanId: null,
     timeZone: VIETNAM_TIME_ZONE,
     election: ELECTION_2021,
     document: DOCUMENT_2021,

@@ -54,8 +54,8 @@ export function serializeCsv(plan: Plan, { tasks, language }: CsvExportOptions):
   }
   return BOM + Papa.unparse({ fields: csvHeader(language), data }, {
     newline: '\r\n',
-    // Neutralised fields are quoted as well (OWASP's advice), so no reader can take the quote as
-    // the field's only content; everything else is quoted only where RFC 4180 needs it.
+    // Neutralised fields are also wrapped in double quotes, as OWASP's CSV-injection advice has it;
+    // everything else is quoted only where RFC 4180 needs it.
     quotes: (value: unknown) => typeof value === 'string' && value.startsWith("'"),
     escapeFormulae: false,
   })
@@ -141,8 +141,8 @@ function utf8ByteLength(text: string): number {
     const code = text.charCodeAt(i)
     if (code < 0x80) bytes += 1
     else if (code < 0x800) bytes += 2
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      bytes += 4
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4 // a surrogate pair
       i += 1
     } else bytes += 3
   }

@@ -161,9 +161,14 @@ describe('ICS export', () => {
     expect(readEvents(exportPlan(plan, { includeMilestones: false }))).toHaveLength(tasks.length)
   })
 
-  it('keeps every UID stable from one export to the next', () => {
+  it('keeps every UID stable from one export to the next, and raises SEQUENCE when a task changed', () => {
     const later = readEvents(exportPlan(plan, { now: new Date('2027-01-01T00:00:00Z'), language: 'en' }))
     expect(later.map((e) => e.getFirstPropertyValue('uid'))).toEqual(events.map((e) => e.getFirstPropertyValue('uid')))
+    const task = tasks[0]!
+    const sequence = (p: Plan) => Number(readEvents(exportPlan(p, { includeMilestones: false }))[0]!.getFirstPropertyValue('sequence'))
+    const edited = planWith([{ ...task, updatedAt: Date.UTC(2021, 2, 1) }])
+    const editedAgain = planWith([{ ...task, updatedAt: Date.UTC(2021, 2, 1, 0, 0, 1) }])
+    expect(sequence(editedAgain)).toBeGreaterThan(sequence(edited))
   })
 
   it('labels the description in English and uses English channel and milestone names when asked', () => {
@@ -222,7 +227,7 @@ describe('ICS export', () => {
       'END:VTIMEZONE',
       'BEGIN:VEVENT',
       'UID:golden-all-day@election-campaign-planner',
-      'SEQUENCE:0',
+      'SEQUENCE:43497000',
       'DTSTAMP:20210518T103000Z',
       'DTSTART;VALUE=DATE:20210521',
       'DTEND;VALUE=DATE:20210526',

@@ -64,6 +64,7 @@ const PRODUCT_ID = '//election-campaign-planner//VI'
 const VIETNAM_TZID = 'Asia/Ho_Chi_Minh'
 const VIETNAM_OFFSET_MINUTES = 7 * 60
 const MS_PER_MINUTE = 60_000
+const SEQUENCE_EPOCH_MS = Date.UTC(2020, 0, 1)
 const X_STATUS = 'X-ELECTION-PLANNER-STATUS'
 const X_DESCRIPTION = 'X-ELECTION-PLANNER-DESCRIPTION'
 const X_MILESTONE = 'X-ELECTION-PLANNER-MILESTONE'
@@ -204,6 +205,7 @@ function addTaskEvent(calendar: ICalCalendar, task: Task, context: TaskEventCont
       : { start: plainDateTime(task.start), end: plainDateTime(task.end), timezone: VIETNAM_TZID }),
     stamp: stampOf(task.updatedAt, context.now),
     lastModified: stampOf(task.updatedAt, context.now),
+    sequence: sequenceOf(task.updatedAt),
     ...(isPositiveTime(task.createdAt) ? { created: new Date(task.createdAt) } : {}),
     status: task.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     description: cleanText(describeTask(task, channelName, context)),
@@ -236,6 +238,8 @@ function addMilestoneEvent(calendar: ICalCalendar, milestone: Milestone, plan: P
     start: plainDate(milestone.date),
     end: plainDate(addDays(milestone.endDate ?? milestone.date, 1)),
     stamp: now,
+    // Milestones move when election day or the law changes, which changes the plan.
+    sequence: sequenceOf(plan.updatedAt),
     description: cleanText(lines.join('\n')),
     categories: [{ name: labels.milestoneCategory }],
     // A milestone is a date to know, not time spent: it must not show the user as busy.
@@ -282,12 +286,13 @@ function channelNameIn(channel: Channel, language: Language): string {
 }
 
 /**
- * Text as RFC 5545 TEXT can carry it: control characters other than tab and line breaks are not
- * allowed in a content line, and a lone surrogate can't be written as UTF-8 (it would become U+FFFD
- * anyway). Line breaks stay; the escaper writes them as `\n`.
+ * Text as RFC 5545 TEXT can carry it: line breaks (CRLF, CR, LF) become LF, which the escaper writes
+ * as `\n`; other control characters but tab are not allowed in a content line; a lone surrogate can't
+ * be written as UTF-8 (it would become U+FFFD anyway). Line breaks first, so "CR NUL LF" stays two.
  */
 function cleanText(text: string): string {
   return text
+    .replace(/\r\n?/g, '\n')
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
@@ -295,6 +300,14 @@ function cleanText(text: string): string {
 
 function isPositiveTime(ms: number): boolean {
   return Number.isFinite(ms) && ms > 0 && ms < 8.64e15
+}
+
+/**
+ * SEQUENCE from the last change, in seconds since 2020 (fits a 32-bit integer until 2088): Google
+ * and Outlook apply a re-imported event over the one they hold only when its SEQUENCE went up.
+ */
+function sequenceOf(updatedAt: number): number {
+  return isPositiveTime(updatedAt) ? Math.max(0, Math.floor((updatedAt - SEQUENCE_EPOCH_MS) / 1000)) : 0
 }
 
 function stampOf(updatedAt: number, now: Date): Date {

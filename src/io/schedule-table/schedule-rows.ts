@@ -144,6 +144,17 @@ export function buildScheduleRows(plan: Plan, tasks: readonly Task[], language: 
   const byStart = (a: Task, b: Task): number =>
     compareText(a.start, b.start) || compareText(a.end, b.end) || collator.compare(a.title, b.title) || compareText(a.id, b.id)
 
+  // Most tasks share a few timestamps (a template's, an import's): format each once.
+  const instants = new Map<number, string>()
+  const instant = (ms: number): string => {
+    let text = instants.get(ms)
+    if (text === undefined) {
+      text = formatInstant(ms)
+      instants.set(ms, text)
+    }
+    return text
+  }
+
   const groups: ScheduleGroup[] = []
   let number = 0
   const addGroup = (phase: Phase | null, groupTasks: Task[]): void => {
@@ -152,7 +163,7 @@ export function buildScheduleRows(plan: Plan, tasks: readonly Task[], language: 
     const ordinal = toRoman(groups.length + 1)
     const rows = [...groupTasks].sort(byStart).map((task) => {
       number += 1
-      return buildRow(task, number, name, unitNames, channelNames, language)
+      return buildRow(task, number, name, unitNames, channelNames, language, instant)
     })
     groups.push({ phaseId: phase?.id ?? null, name, rangeLabel, label: rangeLabel ? `${ordinal}. ${name} (${rangeLabel})` : `${ordinal}. ${name}`, rows })
   }
@@ -168,6 +179,7 @@ export function buildScheduleRows(plan: Plan, tasks: readonly Task[], language: 
 function buildRow(
   task: Task, number: number, phaseName: string,
   unitNames: ReadonlyMap<string, string>, channelNames: ReadonlyMap<string, string>, language: Language,
+  instant: (ms: number) => string,
 ): ScheduleRow {
   const firstDay = datePart(task.start)
   const last = lastDay(task)
@@ -209,9 +221,9 @@ function buildRow(
       location: task.location,
       training: task.training ? JSON.stringify(task.training) : '',
       level: task.level ?? '',
-      updatedAt: formatInstant(task.updatedAt),
+      updatedAt: instant(task.updatedAt),
       source: task.source ? JSON.stringify(task.source) : '',
-      createdAt: formatInstant(task.createdAt),
+      createdAt: instant(task.createdAt),
       other: otherFieldsJson(task),
     },
   }

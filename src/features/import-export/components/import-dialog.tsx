@@ -7,7 +7,7 @@ import { useId, useMemo, useState } from 'react'
 import { applyImport, type ImportMode } from '@/domain/plan/import-tasks'
 import { newId } from '@/domain/plan/ids'
 import { ModalDialog } from '@/components/modal-dialog'
-import { useMessages } from '@/components/use-messages'
+import { useLanguage, useMessages } from '@/components/use-messages'
 import { readImportFile, type ImportReading } from '@/features/import-export/utils/read-import-file'
 import { readChosenFile } from '@/lib/file-read'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
@@ -23,6 +23,7 @@ export function ImportDialog() {
 function ImportForm() {
   const plan = usePlannerStore(selectActivePlan)
   const messages = useMessages()
+  const language = useLanguage()
   const t = messages.importDialog
   const uid = useId()
   const [reading, setReading] = useState<ImportReading | null>(null)
@@ -41,7 +42,7 @@ function ImportForm() {
     setBusy(true)
     setReading(null)
     const read = await readChosenFile(file)
-    setReading(read ? await readImportFile(file.name, read.bytes, plan, Date.now(), messages) : { ok: false, message: t.errors.failed })
+    setReading(read ? await readImportFile(file.name, read.bytes, plan, Date.now(), messages, language) : { ok: false, message: t.errors.failed })
     setBusy(false)
   }
 

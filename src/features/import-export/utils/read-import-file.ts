@@ -4,6 +4,7 @@
  * touches the plan.
  */
 import type { ImportSource } from '@/domain/plan/import-tasks'
+import type { Language } from '@/domain/dates/format-date'
 import type { Plan } from '@/domain/types'
 import type { Messages } from '@/lib/i18n/catalog'
 
@@ -29,14 +30,13 @@ function detectKind(name: string, bytes: Uint8Array): Kind | null {
 }
 
 export async function readImportFile(
-  name: string, bytes: Uint8Array, plan: Plan, now: number, messages: Messages,
+  name: string, bytes: Uint8Array, plan: Plan, now: number, messages: Messages, language: Language,
 ): Promise<ImportReading> {
   const errors = messages.importDialog.errors
   if (bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, message: errors.tooLarge }
   const kind = detectKind(name, bytes)
   if (kind === null) return { ok: false, message: errors.unknownType }
   const text = () => new TextDecoder('utf-8').decode(bytes)
-  const row = messages.importDialog.row
   try {
     switch (kind) {
       case 'json': {
@@ -53,21 +53,23 @@ export async function readImportFile(
         const { parseIcs } = await import('@/io/ics/ics-file')
         const result = parseIcs(text(), plan, now)
         if (!result.ok) return { ok: false, message: errors[result.error] }
-        return { ok: true, format: 'ics', source: { tasks: result.tasks }, problems: result.skipped.map((s) => row(s.index + 1, String(s.reason))) }
+        return { ok: true, format: 'ics', source: { tasks: result.tasks }, problems: result.skipped.map((s) => messages.importDialog.icsSkipped(s.index + 1, messages.importDialog.icsReasons[s.reason])) }
       }
       case 'csv': {
         const { parseCsv } = await import('@/io/csv/csv-file')
         const result = parseCsv(text(), plan, now)
         if (!result.ok) return { ok: false, message: errors[result.error] }
         if (result.kind === 'foreign') return { ok: false, message: errors.foreign }
-        return { ok: true, format: 'csv', source: { tasks: result.tasks }, problems: result.errors.map((e) => row(e.row, String(e.message))) }
+        const { describeRowIssue } = await import('@/io/schedule-table/import-messages')
+        return { ok: true, format: 'csv', source: { tasks: result.tasks }, problems: [...result.errors, ...result.warnings].map((issue) => describeRowIssue(issue, language)) }
       }
       case 'xlsx': {
         const { parseXlsx } = await import('@/io/xlsx/xlsx-file')
         const result = await parseXlsx(bytes, plan, now)
         if (!result.ok) return { ok: false, message: errors[result.error as keyof typeof errors] as string ?? errors.failed }
         if (result.kind === 'foreign') return { ok: false, message: errors.foreign }
-        return { ok: true, format: 'xlsx', source: { tasks: result.tasks }, problems: result.errors.map((e) => row(e.row, String(e.message))) }
+        const { describeRowIssue } = await import('@/io/schedule-table/import-messages')
+        return { ok: true, format: 'xlsx', source: { tasks: result.tasks }, problems: [...result.errors, ...result.warnings].map((issue) => describeRowIssue(issue, language)) }
       }
     }
   } catch {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { computeMilestones } from '@/domain/rules/milestones'
+import { createPlanFromTemplate, defaultTasksForLevel, derivePlan, ELECTION_2026 } from '@/domain/templates/plan-templates'
+import { buildCampaign2021Plan, ELECTION_2021 } from '@/domain/templates/campaign-2021'
+import { lastDay } from '@/domain/plan/task-dates'
+
+const options = { name: 'Kế hoạch 2026', level: 'province' as const, locality: 'Tỉnh Đắk Lắk', election: ELECTION_2026 }
+
+describe('plan templates', () => {
+  it('makes the 2026 plan: the 2021 campaign moved to 15/03/2026 under the amended law', () => {
+    const plan = createPlanFromTemplate('vn-2026', options, 5, 'p2026')
+    expect(plan.election.law).toBe('law-85-2015-amended-83-2025')
+    expect(computeMilestones(plan.election).find((m) => m.id === 'official-candidate-lists')?.date).toBe('2026-02-26')
+    const tasks = Object.values(plan.tasks)
+    expect(tasks).toHaveLength(Object.keys(buildCampaign2021Plan(0).tasks).length)
+    // Every task lands inside the 2026 campaign window (give or take what the shorter law trims).
+    const first = plan.phases[0]!.start
+    expect(tasks.every((t) => t.start.slice(0, 10) >= first)).toBe(true)
+    expect(tasks.every((t) => t.status === 'planned')).toBe(true)
+    // The national training of 25/02/2021 (D-87) keeps its distance to election day.
+    expect(plan.tasks['vn-2021-national-online-training']!.start).toBe('2025-12-18')
+  })
+
+  it('makes a 2021 plan for any election day and law, and a blank plan', () => {
+    const moved = createPlanFromTemplate('vn-2021', { ...options, election: { ...ELECTION_2021, electionDay: '2031-05-25' } }, 5)
+    expect(moved.tasks['vn-2021-voter-lists-loudspeaker']!.start).toBe('2031-04-15') // D-40
+    const blank = createPlanFromTemplate('blank', options, 5)
+    expect(Object.keys(blank.tasks)).toHaveLength(0)
+    expect(blank.phases).toHaveLength(3)
+    expect(blank.units.length).toBeGreaterThan(0)
+  })
+
+  it('derives a district plan with copies of the tasks meant for lower levels, linked to the parent', () => {
+    const parent = buildCampaign2021Plan(1)
+    const picked = defaultTasksForLevel(parent, 'district')
+    expect(picked.length).toBeGreaterThan(0)
+    expect(picked.every((t) => t.level === 'district' || t.level === 'commune')).toBe(true)
+    const child = derivePlan(parent, { name: 'Huyện Krông Bông', level: 'district', locality: 'Krông Bông', taskIds: picked.map((t) => t.id) }, 9, 'child')
+    expect(child.parentPlanId).toBe(parent.id)
+    const copies = Object.values(child.tasks)
+    expect(copies).toHaveLength(picked.length)
+    for (const copy of copies) {
+      const source = parent.tasks[copy.derivedFromTaskId!]!
+      expect(copy.id).not.toBe(source.id)
+      expect([copy.start, lastDay(copy), copy.title]).toEqual([source.start, lastDay(source), source.title])
+    }
+  })
+})
