@@ -61,6 +61,7 @@ import { BARE_INITIAL_DATE, buildBarePage } from './bench/bare-page'
 import { BENCH_SEED, describePlan, generateBenchPlan } from './bench/generate-plan'
 import { measureInitialJs } from './bench/initial-js'
 import { formatReport, type Row } from './bench/report'
+import { measureDomainAndIo, printDomainRows } from './bench/domain-and-io'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const DIST = join(ROOT, 'dist')
@@ -560,7 +561,9 @@ async function main() {
     timeouts,
     pageErrors,
   }
-  await writeFile(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+  const domainRows = await measureDomainAndIo(plan)
+  printDomainRows(domainRows)
+  await writeFile(join(BENCH_DIR, 'results.json'), `${JSON.stringify({ ...results, domainAndIo: domainRows }, null, 2)}\n`)
   log(`results written to .bench/results.json (${results.durationS} s)`)
 
   if (pageErrors.length > 0) {
