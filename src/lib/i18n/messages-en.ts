@@ -60,7 +60,7 @@ export const MESSAGES_EN: Messages = {
     imported: (a, u, k) => `Imported: ${a} added, ${u} updated, ${k} unchanged.`,
     dismiss: 'Dismiss',
   },
-  firstRun: 'This is the sample 2021 plan. Edit it directly, or start a new plan (coming soon).',
+  firstRun: 'This is the sample 2021 plan. Edit it directly, or start a new plan with "Plans / New plan".',
   backup: {
     download: 'Download backup (JSON)',
     lastDownloaded: (when) => `Last downloaded: ${when}`,

@@ -62,7 +62,7 @@ export const MESSAGES_VI = {
     imported: (a: number, u: number, k: number) => `Đã nhập: ${a} thêm mới, ${u} cập nhật, ${k} không đổi.`,
     dismiss: 'Đóng',
   },
-  firstRun: 'Đây là kế hoạch mẫu năm 2021. Bạn có thể sửa trực tiếp, hoặc tạo kế hoạch mới (sắp có).',
+  firstRun: 'Đây là kế hoạch mẫu năm 2021. Bạn có thể sửa trực tiếp, hoặc tạo kế hoạch mới bằng nút "Kế hoạch / Kế hoạch mới".',
   backup: {
     download: 'Tải bản sao lưu (JSON)',
     lastDownloaded: (when: string) => `Tải về lần cuối: ${when}`,
