@@ -41,7 +41,10 @@ export interface BarePage {
 function findListPlugin(root: string, benchDir: string): { path: string | null; note: string } {
   const require = createRequire(join(root, 'package.json'))
   try {
-    return { path: require.resolve('@fullcalendar/list'), note: '@fullcalendar/list from node_modules' }
+    require.resolve('@fullcalendar/list')
+    // By package name, so Vite takes its ES module build: require.resolve gives index.cjs, whose own
+    // copy of @fullcalendar/core breaks the page ("e is not iterable").
+    return { path: '@fullcalendar/list', note: '@fullcalendar/list from node_modules' }
   } catch {
     // not a dependency: fall through
   }
