@@ -107,6 +107,20 @@ describe('import', () => {
       assert.equal((await activePlan(page)).tasks[id].title, plan.tasks[id].title)
     }))
 
+  test('a JSON backup can be added as a new plan beside the open one', { timeout: TEST_TIMEOUT_MS }, () =>
+    withApp(suite, async ({ page }) => {
+      const plan = await activePlan(page)
+      const file = JSON.stringify({ type: 'election-campaign-planner/backup', version: 1, source: 'test', exportedAt: new Date().toISOString(), data: { plans: [plan] } })
+      const dialog = await importThroughUi(page, 'sao-luu.json', 'application/json', Buffer.from(file))
+      await dialog.locator('input[name="mode"][value="new-plan"]').check()
+      await assertText(dialog.getByTestId('import-summary'), new RegExp(`${Object.keys(plan.tasks).length} nhiệm vụ`))
+      await dialog.getByRole('button', { name: 'Nhập', exact: true }).click()
+      assert.equal(await page.getByTestId('plan-switcher').locator('option').count(), 2)
+      const added = await activePlan(page)
+      assert.notEqual(added.id, plan.id)
+      assert.equal(Object.keys(added.tasks).length, Object.keys(plan.tasks).length)
+    }))
+
   test('an ICS file from a calendar program adds its events as tasks', { timeout: TEST_TIMEOUT_MS }, () =>
     withApp(suite, async ({ page }) => {
       const ics = [

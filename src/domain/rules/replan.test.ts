@@ -46,6 +46,14 @@ describe('re-planning around election day', () => {
     expect(changes.filter((c) => c.outsidePhases).length).toBeLessThan(changes.length)
   })
 
+  it('names the day off a moved task now falls on', () => {
+    const holidays = [{ date: '2021-05-30', nameVi: 'Ngày nghỉ thử', nameEn: 'Test day off', dayOff: true }]
+    const { changes } = replanElection(plan, { ...ELECTION_2021, electionDay: '2021-05-30' }, 1, holidays)
+    const onElectionDay = changes.find((c) => c.after.start.slice(0, 10) <= '2021-05-30' && c.after.end.slice(0, 10) > '2021-05-30')
+    expect(onElectionDay?.onHoliday).toBe('Ngày nghỉ thử')
+    expect(changes.filter((c) => c.after.end.slice(0, 10) <= '2021-05-30').every((c) => c.onHoliday === null)).toBe(true)
+  })
+
   it('does not touch the plan it was given', () => {
     const before = JSON.stringify(plan)
     replanElection(plan, { ...ELECTION_2021, electionDay: '2021-06-06' }, 1)

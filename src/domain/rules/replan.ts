@@ -9,6 +9,7 @@ import { resolveAnchoredDates } from '@/domain/plan/anchors'
 import { lastDay } from '@/domain/plan/task-dates'
 import { computeMilestones } from '@/domain/rules/milestones'
 import { resultsDeadlineOffsetDays } from '@/domain/templates/phases'
+import type { HolidayLike } from '@/domain/rules/plan-checks'
 import type { ElectionSettings, EpochMs, Phase, Plan, Task } from '@/domain/types'
 
 export interface ReplanChange {
@@ -18,6 +19,8 @@ export interface ReplanChange {
   after: { start: string; end: string }
   /** After the move the task touches no phase of the re-planned campaign. */
   outsidePhases: boolean
+  /** After the move the task touches a day off: its name (Vietnamese), else null. */
+  onHoliday: string | null
 }
 
 export interface ReplanResult {
@@ -28,7 +31,8 @@ export interface ReplanResult {
 }
 
 /** The plan under new election settings (pure; the input plan is not touched). */
-export function replanElection(plan: Plan, election: ElectionSettings, now: EpochMs): ReplanResult {
+export function replanElection(plan: Plan, election: ElectionSettings, now: EpochMs, holidays: readonly HolidayLike[] = []): ReplanResult {
+  const daysOff = new Map(holidays.filter((h) => h.dayOff).map((h) => [h.date, h.nameVi]))
   const milestones = computeMilestones(election)
   const phases = plan.phases.map((phase) => replanPhase(phase, plan.election, election))
   const tasks: Record<string, Task> = {}
@@ -49,10 +53,22 @@ export function replanElection(plan: Plan, election: ElectionSettings, now: Epoc
       before: { start: task.start, end: task.end },
       after,
       outsidePhases: !phases.some((p) => datePart(moved.start) < p.end && lastDay(moved) >= p.start),
+      onHoliday: firstDayOff(moved, daysOff),
     })
   }
   changes.sort((a, b) => (a.after.start < b.after.start ? -1 : a.after.start > b.after.start ? 1 : 0))
   return { plan: { ...plan, election, phases, tasks, updatedAt: now }, changes, unchanged }
+}
+
+function firstDayOff(task: Task, daysOff: ReadonlyMap<string, string>): string | null {
+  if (daysOff.size === 0) return null
+  const last = lastDay(task)
+  // Bounded: a task longer than a year is checked on its first year only.
+  for (let day = datePart(task.start), i = 0; day <= last && i < 366; day = addDays(day, 1), i += 1) {
+    const name = daysOff.get(day)
+    if (name) return name
+  }
+  return null
 }
 
 /**

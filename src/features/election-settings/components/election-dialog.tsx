@@ -10,6 +10,7 @@ import { electionWarnings } from '@/domain/rules/election-checks'
 import { ELECTION_LAWS, type ElectionLaw, type ElectionSettings } from '@/domain/types'
 import { LAW_LABELS } from '@/domain/rules/election-laws'
 import { replanElection } from '@/domain/rules/replan'
+import { holidaysInRange } from '@/domain/holidays/holidays'
 import { ModalDialog } from '@/components/modal-dialog'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
@@ -43,7 +44,11 @@ function ElectionForm() {
   }, [day, announced, law, name, plan.election])
 
   // The preview's clock is irrelevant (only dates are shown); apply stamps the real time.
-  const preview = useMemo(() => ('election' in parsed ? replanElection(plan, parsed.election, 0) : null), [parsed, plan])
+  const preview = useMemo(() => {
+    if (!('election' in parsed)) return null
+    const year = Number(parsed.election.electionDay.slice(0, 4))
+    return replanElection(plan, parsed.election, 0, holidaysInRange(`${year - 1}-01-01`, `${year + 1}-01-01`))
+  }, [parsed, plan])
   const warnings = 'election' in parsed ? electionWarnings(parsed.election) : []
 
   const apply = (event: React.FormEvent) => {
@@ -94,11 +99,11 @@ function ElectionForm() {
                   <thead><tr><th>{t.task}</th><th>{t.before}</th><th>{t.after}</th><th /></tr></thead>
                   <tbody>
                     {preview.changes.slice(0, PREVIEW_ROWS).map((c) => (
-                      <tr key={c.taskId} className={c.outsidePhases ? 'is-outside' : ''}>
+                      <tr key={c.taskId} className={c.outsidePhases || c.onHoliday ? 'is-outside' : ''}>
                         <td>{c.title}</td>
                         <td>{formatDateOrDateTime(c.before.start)}</td>
                         <td>{formatDateOrDateTime(c.after.start)}</td>
-                        <td>{c.outsidePhases ? t.outsidePhases : ''}</td>
+                        <td>{[c.outsidePhases ? t.outsidePhases : '', c.onHoliday ? t.onHoliday(c.onHoliday) : ''].filter(Boolean).join('; ')}</td>
                       </tr>
                     ))}
                   </tbody>

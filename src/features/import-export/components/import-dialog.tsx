@@ -28,12 +28,12 @@ function ImportForm() {
   const uid = useId()
   const [reading, setReading] = useState<ImportReading | null>(null)
   const [busy, setBusy] = useState(false)
-  const [mode, setMode] = useState<ImportMode>('merge')
+  const [mode, setMode] = useState<ImportMode | 'new-plan'>('merge')
   const close = () => usePlannerStore.getState().setTransferDialog({ kind: 'closed' })
 
   const outcome = useMemo(
     // Only the counts are shown; apply computes again with the real time.
-    () => (reading?.ok ? applyImport(plan, reading.source, mode, 0) : null),
+    () => (reading?.ok ? applyImport(plan, reading.source, mode === 'replace' ? 'replace' : 'merge', 0) : null),
     [reading, plan, mode],
   )
 
@@ -48,9 +48,19 @@ function ImportForm() {
 
   const apply = () => {
     if (!reading?.ok) return
+    if (mode === 'new-plan' && reading.wholePlan) {
+      // A backup of a plan this browser already has gets a new id, so both can live side by side.
+      const state = usePlannerStore.getState()
+      const incoming = reading.wholePlan
+      const id = state.plans[incoming.id] ? newId('plan') : incoming.id
+      state.addPlan({ ...incoming, id, name: state.plans[incoming.id] ? `${incoming.name} (${t.imported})` : incoming.name })
+      state.pushNotice({ id: newId('notice'), kind: 'imported', added: Object.keys(incoming.tasks).length, updated: 0, unchanged: 0 })
+      close()
+      return
+    }
     // Computed again at apply time: the plan may have changed (another tab) since the preview.
     const current = selectActivePlan(usePlannerStore.getState())
-    const result = applyImport(current, reading.source, mode, Date.now())
+    const result = applyImport(current, reading.source, mode === 'replace' ? 'replace' : 'merge', Date.now())
     const state = usePlannerStore.getState()
     state.replaceActivePlan(result.plan)
     state.pushNotice({ id: newId('notice'), kind: 'imported', added: result.added, updated: result.updated, unchanged: result.unchanged })
@@ -76,8 +86,11 @@ function ImportForm() {
             <legend>{t.mode}</legend>
             <label className="checkbox"><input type="radio" name="mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />{t.modeMerge}</label>
             <label className="checkbox"><input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />{t.modeReplace}</label>
+            {reading.wholePlan ? (
+              <label className="checkbox"><input type="radio" name="mode" value="new-plan" checked={mode === 'new-plan'} onChange={() => setMode('new-plan')} />{t.modeNewPlan}</label>
+            ) : null}
           </fieldset>
-          <p role="status"><strong>{t.preview}:</strong> <span data-testid="import-summary">{t.summary(outcome.added, outcome.updated, outcome.unchanged)}</span>
+          <p role="status"><strong>{t.preview}:</strong> <span data-testid="import-summary">{mode === 'new-plan' && reading.wholePlan ? t.newPlanSummary(reading.wholePlan.name, Object.keys(reading.wholePlan.tasks).length) : t.summary(outcome.added, outcome.updated, outcome.unchanged)}</span>
             {outcome.removed > 0 ? ` · −${outcome.removed}` : ''}</p>
           {reading.problems.length > 0 ? (
             <div className="import-problems">

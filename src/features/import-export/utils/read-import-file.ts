@@ -11,7 +11,7 @@ import type { Messages } from '@/lib/i18n/catalog'
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 export type ImportReading =
-  | { ok: true; format: 'json' | 'ics' | 'csv' | 'xlsx'; source: ImportSource; problems: string[] }
+  | { ok: true; format: 'json' | 'ics' | 'csv' | 'xlsx'; source: ImportSource; problems: string[]; wholePlan?: Plan }
   | { ok: false; message: string }
 
 type Kind = 'json' | 'ics' | 'csv' | 'xlsx'
@@ -47,7 +47,7 @@ export async function readImportFile(
         }
         const chosen = result.plans.find((p) => p.id === plan.id) ?? result.plans[0]!
         const problems = result.report.droppedTasks > 0 ? [messages.notices.repairedSave(result.report.droppedTasks, result.report.droppedOther, null)] : []
-        return { ok: true, format: 'json', source: { tasks: Object.values(chosen.tasks), units: chosen.units, channels: chosen.channels }, problems }
+        return { ok: true, format: 'json', source: { tasks: Object.values(chosen.tasks), units: chosen.units, channels: chosen.channels }, problems, wholePlan: chosen }
       }
       case 'ics': {
         const { parseIcs } = await import('@/io/ics/ics-file')
