@@ -5,16 +5,18 @@ import { downloadFile } from '@/lib/file-download'
 import { newId } from '@/domain/plan/ids'
 import { usePlannerStore } from '@/store/use-planner-store'
 
-export function useDownloadBackup(): () => void {
+/** Returns the download action; it returns false when the browser refused the download. */
+export function useDownloadBackup(): () => boolean {
   return () => {
     const state = usePlannerStore.getState()
     const plan = state.plans[state.activePlanId]
-    if (!plan) return
+    if (!plan) return false
     const now = new Date()
     const ok = downloadFile(backupFileName(plan, todayIn(plan.timeZone, now)), serializeBackup([plan], now), BACKUP_MIME_TYPE)
     if (ok) {
       state.markBackupDownloaded(now.getTime())
       state.pushNotice({ id: newId('notice'), kind: 'backup-downloaded' })
     }
+    return ok
   }
 }

@@ -86,10 +86,11 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     setElectionDialogOpen: (electionDialogOpen) => set({ electionDialogOpen }),
     setChecksOpen: (checksOpen) => set({ checksOpen }),
     setPlansOpen: (plansOpen) => set({ plansOpen }),
-    addPlan: (plan) => {
-      set((s) => ({ plans: { ...s.plans, [plan.id]: plan }, activePlanId: plan.id }))
-      set({ calendar: { view: 'month', date: initialCalendarDate(plan), listDay: null } })
-    },
+    addPlan: (plan) => set((s) => ({
+      plans: { ...s.plans, [plan.id]: plan },
+      activePlanId: plan.id,
+      calendar: { view: 'month', date: initialCalendarDate(plan), listDay: null },
+    })),
     switchPlan: (id) => {
       const plan = get().plans[id]
       if (!plan) return

@@ -40,8 +40,8 @@ function ElectionForm() {
     if (!electionDay || !isValidLocalDate(electionDay)) return { error: 'day' }
     const announcedOn = announced.trim() === '' ? null : parseDisplayDate(announced)
     if (announced.trim() !== '' && (!announcedOn || !isValidLocalDate(announcedOn))) return { error: 'announced' }
-    return { election: { ...plan.election, name: name.trim(), electionDay, law, announcedOn } }
-  }, [day, announced, law, name, plan.election])
+    return { election: { ...plan.election, electionDay, law, announcedOn } }
+  }, [day, announced, law, plan.election])
 
   // The preview's clock is irrelevant (only dates are shown); apply stamps the real time.
   const preview = useMemo(() => {
@@ -54,7 +54,7 @@ function ElectionForm() {
   const apply = (event: React.FormEvent) => {
     event.preventDefault()
     if (!('election' in parsed)) return
-    usePlannerStore.getState().replanElection(parsed.election)
+    usePlannerStore.getState().replanElection({ ...parsed.election, name: name.trim() })
     usePlannerStore.getState().setCalendar({ date: parsed.election.electionDay })
     close()
   }

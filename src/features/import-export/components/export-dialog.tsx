@@ -8,13 +8,14 @@ import { formatDate, parseDisplayDate } from '@/domain/dates/format-date'
 import { addDays, isValidLocalDate } from '@/domain/dates/local-date'
 import { selectTasksForExport, type ExportScope } from '@/domain/plan/export-scope'
 import { ModalDialog } from '@/components/modal-dialog'
+import { useDownloadBackup } from '@/components/use-download-backup'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { buildExportFile, type ExportFormat } from '@/features/import-export/utils/export-file'
 import { downloadFile } from '@/lib/file-download'
 import { newId } from '@/domain/plan/ids'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 
-type Format = ExportFormat | 'print'
+type Format = ExportFormat | 'print' | 'json'
 const FORMATS: Format[] = ['ics', 'xlsx', 'docx', 'csv', 'print', 'json']
 
 export function ExportDialog() {
@@ -25,9 +26,10 @@ export function ExportDialog() {
 
 function ExportForm({ initialFormat }: { initialFormat: Format }) {
   const plan = usePlannerStore(selectActivePlan)
-  const { setTransferDialog, markBackupDownloaded, pushNotice } = usePlannerStore(
-    useShallow((s) => ({ setTransferDialog: s.setTransferDialog, markBackupDownloaded: s.markBackupDownloaded, pushNotice: s.pushNotice })),
+  const { setTransferDialog, pushNotice } = usePlannerStore(
+    useShallow((s) => ({ setTransferDialog: s.setTransferDialog, pushNotice: s.pushNotice })),
   )
+  const downloadBackup = useDownloadBackup()
   const messages = useMessages()
   const t = messages.exportDialog
   const language = useLanguage()
@@ -64,7 +66,13 @@ function ExportForm({ initialFormat }: { initialFormat: Format }) {
   const run = async (event: React.FormEvent) => {
     event.preventDefault()
     setError(null)
-    const scope = format === 'json' ? { kind: 'all' as const } : readScope()
+    if (format === 'json') {
+      // The same download as the top bar's backup button (it also records the time of the backup).
+      if (downloadBackup()) close()
+      else setError(t.failed)
+      return
+    }
+    const scope = readScope()
     if (!scope) return
     const tasks = selectTasksForExport(plan, scope)
     if (format === 'print') {
@@ -76,7 +84,6 @@ function ExportForm({ initialFormat }: { initialFormat: Format }) {
     try {
       const file = await buildExportFile(format, { plan, tasks, includeMilestones, language, now: new Date() })
       if (!downloadFile(file.fileName, file.content, file.mimeType)) throw new Error('download')
-      if (format === 'json') markBackupDownloaded(Date.now())
       pushNotice({ id: newId('notice'), kind: 'exported', fileName: file.fileName, count: tasks.length })
       close()
     } catch {

@@ -3,10 +3,10 @@
  * is larger than the rest of the app), so none of them is in the initial bundle.
  */
 import type { Language } from '@/domain/dates/format-date'
-import { todayIn } from '@/domain/dates/local-date'
 import type { Plan, Task } from '@/domain/types'
 
-export type ExportFormat = 'ics' | 'xlsx' | 'docx' | 'csv' | 'json'
+/** The JSON backup is not here: it always covers the whole plan and goes through useDownloadBackup. */
+export type ExportFormat = 'ics' | 'xlsx' | 'docx' | 'csv'
 
 export interface ExportRequest {
   plan: Plan
@@ -41,12 +41,7 @@ export async function buildExportFile(format: ExportFormat, request: ExportReque
     }
     case 'csv': {
       const csv = await import('@/io/csv/csv-file')
-      return { fileName: csv.csvFileName(plan), content: csv.serializeCsv(plan, { tasks, language }), mimeType: 'text/csv;charset=utf-8' }
-    }
-    case 'json': {
-      const backup = await import('@/io/backup/backup-file')
-      // A backup is always the whole plan: a scope would make it lossy.
-      return { fileName: backup.backupFileName(plan, todayIn(plan.timeZone, now)), content: backup.serializeBackup([plan], now), mimeType: backup.BACKUP_MIME_TYPE }
+      return { fileName: csv.csvFileName(plan), content: csv.serializeCsv(plan, { tasks, language }), mimeType: csv.CSV_MIME_TYPE }
     }
   }
 }
