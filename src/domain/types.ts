@@ -57,6 +57,33 @@ export interface TrainingDetails {
   presenters: string[]
 }
 
+/** RFC 5545 weekday codes, Monday first (Vietnamese weeks start on Monday). */
+export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+
+export const RECURRENCE_FREQUENCIES = ['daily', 'weekly'] as const
+export type RecurrenceFrequency = (typeof RECURRENCE_FREQUENCIES)[number]
+
+/** One occurrence changed on its own: cancelled, or moved to other bounds (same all-day-ness). */
+export type RecurrenceException = { type: 'cancelled' } | { type: 'moved'; start: string; end: string }
+
+/**
+ * A task repeated daily or weekly until a date or for a number of times (an RFC 5545 RRULE subset;
+ * see domain/plan/recurrence.ts). The task's own start/end are the first occurrence's.
+ */
+export interface TaskRecurrence {
+  frequency: RecurrenceFrequency
+  /** Every `interval` days or weeks (≥ 1). */
+  interval: number
+  /** Weekly only: the weekdays it falls on (the start's weekday is always one of them). */
+  weekdays: Weekday[]
+  /** Last date an occurrence may start on (inclusive), or null when `count` ends the series. */
+  until: LocalDate | null
+  count: number | null
+  /** Keyed by the date the occurrence would start on under the rule. */
+  exceptions: Record<LocalDate, RecurrenceException>
+}
+
 export interface Task {
   id: string
   title: string
@@ -76,6 +103,8 @@ export interface Task {
   description: string
   /** Present when the task is a conference or training (hội nghị / tập huấn). */
   training: TrainingDetails | null
+  /** Present when the task repeats (daily or weekly, with an end). */
+  recurrence: TaskRecurrence | null
   /** The administrative level the task is meant for (used when deriving lower-level plans). */
   level: AdminLevel | null
   source: SourceNote | null

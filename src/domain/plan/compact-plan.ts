@@ -15,6 +15,7 @@ const DEFAULT_TASK_FIELDS: Partial<Record<keyof Task, unknown>> = {
   status: 'planned',
   description: '',
   training: null,
+  recurrence: null,
   level: null,
   source: null,
   campaigning: false,

@@ -5,7 +5,9 @@
 import { reanchor } from '@/domain/plan/anchors'
 import { newId } from '@/domain/plan/ids'
 import { endForLength, taskLength } from '@/domain/plan/task-dates'
-import type { Channel, DocumentDetails, EpochMs, Plan, Task, Unit } from '@/domain/types'
+import { shiftRecurrence } from '@/domain/plan/recurrence'
+import { datePart, diffDays, shiftByDays } from '@/domain/dates/local-date'
+import type { Channel, DocumentDetails, EpochMs, LocalDate, Plan, Task, Unit } from '@/domain/types'
 
 export type TaskDraft = Omit<Task, 'id' | 'createdAt' | 'updatedAt'>
 
@@ -13,7 +15,7 @@ export function emptyTaskDraft(start: string, end: string, allDay: boolean): Tas
   return {
     title: '', allDay, start, end, anchor: { type: 'fixed' },
     channelId: null, leadUnitId: null, supportUnitIds: [], location: '', quantity: '',
-    status: 'planned', description: '', training: null, level: null, source: null, campaigning: false, derivedFromTaskId: null,
+    status: 'planned', description: '', training: null, recurrence: null, level: null, source: null, campaigning: false, derivedFromTaskId: null,
   }
 }
 
@@ -50,12 +52,48 @@ export function moveTask(
   if (!task) return plan
   const lengthKept = move.allDay === task.allDay ? taskLength(task) : move.allDay ? 1 : 60
   const end = move.end ?? endForLength(move.start, move.allDay, lengthKept)
+  // A series moved whole keeps its shape: its end date and exceptions move with its start. A series
+  // cannot change between all-day and timed by a drag (its exceptions hold bounds of one kind).
+  if (task.recurrence && move.allDay !== task.allDay) return plan
+  const recurrence = task.recurrence && shiftRecurrence(task.recurrence, diffDays(datePart(task.start), datePart(move.start)))
   return updateTask(plan, id, {
     start: move.start,
     end,
     allDay: move.allDay,
     anchor: reanchor(task.anchor, move.start, plan.election),
+    recurrence,
   }, now)
+}
+
+/**
+ * One occurrence of a series moved on its own (a drag on the calendar): an exception keyed by the
+ * date the rule gives it. Moving it back onto that date removes the exception.
+ */
+export function moveOccurrence(
+  plan: Plan,
+  id: string,
+  occurrenceDate: LocalDate,
+  move: { start: string; end: string | null; allDay: boolean },
+  now: EpochMs,
+): Plan {
+  const task = plan.tasks[id]
+  if (!task?.recurrence || move.allDay !== task.allDay) return plan
+  const end = move.end ?? endForLength(move.start, task.allDay, taskLength(task))
+  const ruleStart = shiftByDays(task.start, diffDays(datePart(task.start), occurrenceDate))
+  const { [occurrenceDate]: _old, ...exceptions } = task.recurrence.exceptions
+  if (move.start !== ruleStart || end !== endForLength(ruleStart, task.allDay, taskLength(task))) {
+    exceptions[occurrenceDate] = { type: 'moved', start: move.start, end }
+  }
+  return updateTask(plan, id, { recurrence: { ...task.recurrence, exceptions } }, now)
+}
+
+/** One occurrence of a series cancelled (left out of the calendar and every export), or brought back. */
+export function setOccurrenceCancelled(plan: Plan, id: string, occurrenceDate: LocalDate, cancelled: boolean, now: EpochMs): Plan {
+  const task = plan.tasks[id]
+  if (!task?.recurrence) return plan
+  const { [occurrenceDate]: _old, ...exceptions } = task.recurrence.exceptions
+  if (cancelled) exceptions[occurrenceDate] = { type: 'cancelled' }
+  return updateTask(plan, id, { recurrence: { ...task.recurrence, exceptions } }, now)
 }
 
 export function duplicateTask(plan: Plan, id: string, now: EpochMs): Plan {

@@ -6,7 +6,10 @@
  */
 import { z } from 'zod'
 import { addDays, isValidLocalDate, isValidLocalDateTime } from '@/domain/dates/local-date'
-import { ADMIN_LEVELS, ELECTION_LAWS, TASK_STATUSES, type Plan, type Task } from '@/domain/types'
+import {
+  ADMIN_LEVELS, ELECTION_LAWS, RECURRENCE_FREQUENCIES, TASK_STATUSES, WEEKDAYS, type Plan, type RecurrenceException, type Task, type Weekday,
+} from '@/domain/types'
+import { MAX_OCCURRENCES, MAX_RECURRENCE_INTERVAL } from '@/domain/plan/recurrence'
 
 export interface RestoreReport {
   droppedTasks: number
@@ -32,6 +35,28 @@ const trainingSchema = z.object({
   presenters: stringList,
 }).loose()
 
+const localDate = z.string().refine(isValidLocalDate)
+const exceptionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('cancelled') }),
+  z.object({ type: z.literal('moved'), start: z.string(), end: z.string() }),
+])
+/** A rule that cannot be read is dropped (the task stays, as a single task); bad exceptions are dropped one by one. */
+const recurrenceSchema = z.object({
+  frequency: z.enum(RECURRENCE_FREQUENCIES),
+  interval: z.number().int().min(1).max(MAX_RECURRENCE_INTERVAL).catch(1),
+  weekdays: z.array(z.unknown()).catch([]).transform((items) => items.filter((x): x is Weekday => (WEEKDAYS as readonly unknown[]).includes(x))),
+  until: localDate.nullable().catch(null),
+  count: z.number().int().min(1).max(MAX_OCCURRENCES).nullable().catch(null),
+  exceptions: z.record(z.string(), z.unknown()).catch({}).transform((record) => {
+    const kept: Record<string, RecurrenceException> = {}
+    for (const [date, value] of Object.entries(record)) {
+      const parsed = exceptionSchema.safeParse(value)
+      if (isValidLocalDate(date) && parsed.success) kept[date] = parsed.data
+    }
+    return kept
+  }),
+}).refine((r) => r.until !== null || r.count !== null)
+
 const sourceSchema = z.object({
   note: z.string().catch(''),
   urls: stringList,
@@ -53,6 +78,7 @@ const taskSchema = z.object({
   status: z.enum(TASK_STATUSES).catch('planned'),
   description: z.string().catch(''),
   training: trainingSchema.nullable().catch(null),
+  recurrence: recurrenceSchema.nullable().catch(null),
   level: z.enum(ADMIN_LEVELS).nullable().catch(null),
   source: sourceSchema.nullable().catch(null),
   campaigning: z.boolean().catch(false),
@@ -183,9 +209,20 @@ export function restoreTask(raw: unknown, report: RestoreReport = emptyReport())
   }
   if (!isValidBound(task.end) || (task.allDay ? task.end <= task.start : task.end < task.start)) {
     report.repairedTasks += 1
-    return { ...task, end: task.allDay ? addDays(task.start, 1) : task.start }
+    return withValidExceptions({ ...task, end: task.allDay ? addDays(task.start, 1) : task.start })
   }
-  return task
+  return withValidExceptions(task)
+}
+
+/** A moved occurrence whose bounds do not fit the task (all-day vs timed, end before start) is dropped. */
+function withValidExceptions(task: Task): Task {
+  if (!task.recurrence) return task
+  const isValidBound = task.allDay ? isValidLocalDate : isValidLocalDateTime
+  const entries = Object.entries(task.recurrence.exceptions)
+  const kept = entries.filter(([, e]) => e.type === 'cancelled'
+    || (isValidBound(e.start) && isValidBound(e.end) && (task.allDay ? e.end > e.start : e.end >= e.start)))
+  if (kept.length === entries.length) return task
+  return { ...task, recurrence: { ...task.recurrence, exceptions: Object.fromEntries(kept) } }
 }
 
 export function emptyReport(): RestoreReport {

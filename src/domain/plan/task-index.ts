@@ -1,10 +1,12 @@
 /**
  * An index of tasks by calendar month, so a view asks for the tasks of its visible range instead of
  * handing all of them (10,000 in the benchmark) to FullCalendar. A task is listed under every month
- * it touches; a range query visits only the months of the range and removes duplicates.
+ * it touches (a recurring task every month of its series); a range query visits only the months of
+ * the range and removes duplicates. Callers expand a series into the range's occurrences.
  */
 import { datePart } from '@/domain/dates/local-date'
 import { lastDay } from '@/domain/plan/task-dates'
+import { occurrenceSpan } from '@/domain/plan/recurrence'
 import type { LocalDate, Task } from '@/domain/types'
 
 export interface TaskIndex {
@@ -17,7 +19,8 @@ export function buildTaskIndex(tasks: Iterable<Task>): TaskIndex {
   let size = 0
   for (const task of tasks) {
     size += 1
-    for (const month of monthsBetween(datePart(task.start), lastDay(task))) {
+    const { first, last } = daySpan(task)
+    for (const month of monthsBetween(first, last)) {
       let bucket = byMonth.get(month)
       if (!bucket) byMonth.set(month, (bucket = []))
       bucket.push(task)
@@ -33,13 +36,23 @@ export function queryTaskIndex(index: TaskIndex, from: LocalDate, toExclusive: L
   for (const month of monthsBetween(from, toExclusive)) {
     for (const task of index.byMonth.get(month) ?? []) {
       if (seen.has(task.id)) continue
-      if (datePart(task.start) < toExclusive && lastDay(task) >= from) {
+      const { first, last } = daySpan(task)
+      if (first < toExclusive && last >= from) {
         seen.add(task.id)
         result.push(task)
       }
     }
   }
   return result
+}
+
+/** The days a task touches: a series' from its first to its last occurrence (cached: tasks are immutable). */
+const seriesSpans = new WeakMap<Task, { first: LocalDate; last: LocalDate }>()
+function daySpan(task: Task): { first: LocalDate; last: LocalDate } {
+  if (!task.recurrence) return { first: datePart(task.start), last: lastDay(task) }
+  let span = seriesSpans.get(task)
+  if (!span) seriesSpans.set(task, (span = occurrenceSpan(task)))
+  return span
 }
 
 /** `YYYY-MM` keys from the month of `from` to the month of `to`, inclusive. */

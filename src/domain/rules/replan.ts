@@ -4,7 +4,8 @@
  * task that moves, with the ones that now fall outside every phase, so the user sees it before
  * anything changes and applies it as one undo step.
  */
-import { addDays, datePart } from '@/domain/dates/local-date'
+import { addDays, datePart, diffDays } from '@/domain/dates/local-date'
+import { expandTask, shiftRecurrence } from '@/domain/plan/recurrence'
 import { resolveAnchoredDates } from '@/domain/plan/anchors'
 import { lastDay } from '@/domain/plan/task-dates'
 import { computeMilestones } from '@/domain/rules/milestones'
@@ -45,14 +46,16 @@ export function replanElection(plan: Plan, election: ElectionSettings, now: Epoc
       unchanged += 1
       continue
     }
-    const moved: Task = { ...task, ...after, updatedAt: now }
+    // A series moves whole: its end date and its one-off exceptions follow its start.
+    const recurrence = task.recurrence && shiftRecurrence(task.recurrence, diffDays(datePart(task.start), datePart(after.start)))
+    const moved: Task = { ...task, ...after, recurrence, updatedAt: now }
     tasks[task.id] = moved
     changes.push({
       taskId: task.id,
       title: task.title,
       before: { start: task.start, end: task.end },
       after,
-      outsidePhases: !phases.some((p) => datePart(moved.start) < p.end && lastDay(moved) >= p.start),
+      outsidePhases: expandTask(moved).some((o) => !phases.some((p) => datePart(o.start) < p.end && lastDay({ ...o, allDay: moved.allDay }) >= p.start)),
       onHoliday: firstDayOff(moved, daysOff),
     })
   }
@@ -62,11 +65,13 @@ export function replanElection(plan: Plan, election: ElectionSettings, now: Epoc
 
 function firstDayOff(task: Task, daysOff: ReadonlyMap<string, string>): string | null {
   if (daysOff.size === 0) return null
-  const last = lastDay(task)
-  // Bounded: a task longer than a year is checked on its first year only.
-  for (let day = datePart(task.start), i = 0; day <= last && i < 366; day = addDays(day, 1), i += 1) {
-    const name = daysOff.get(day)
-    if (name) return name
+  for (const occurrence of expandTask(task)) {
+    const last = lastDay({ ...occurrence, allDay: task.allDay })
+    // Bounded: a task longer than a year is checked on its first year only.
+    for (let day = datePart(occurrence.start), i = 0; day <= last && i < 366; day = addDays(day, 1), i += 1) {
+      const name = daysOff.get(day)
+      if (name) return name
+    }
   }
   return null
 }

@@ -58,6 +58,9 @@ export function buildTemplateTask(templateId: string, seed: TemplateTaskSeed, el
           presenters: seed.training.presenters ?? [],
         }
       : null,
+    recurrence: seed.repeat
+      ? { frequency: seed.repeat.frequency, interval: 1, weekdays: [], until: seed.repeat.until, count: null, exceptions: {} }
+      : null,
     level: seed.level,
     source: seed.source,
     campaigning: seed.campaigning ?? false,

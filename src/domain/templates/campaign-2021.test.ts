@@ -81,7 +81,8 @@ describe('the embedded 2021 campaign', () => {
     expect(tasks.some((t) => t.channelId === 'channel-visual' && lastDay(t) === '2021-04-18')).toBe(true)
     expect(tasks.some((t) => t.channelId === 'channel-mobile' && datePart(t.start) === '2021-05-11' && lastDay(t) === '2021-05-12')).toBe(true)
     expect(tasks.some((t) => t.channelId === 'channel-mobile' && datePart(t.start) === '2021-05-20')).toBe(true)
-    expect(tasks.some((t) => datePart(t.start) === '2021-05-13' && lastDay(t) === '2021-05-23' && t.anchor.type === 'election-day')).toBe(true)
+    // The daily notice of polling time and place: one series, D-10 to D.
+    expect(tasks.some((t) => datePart(t.start) === '2021-05-13' && t.recurrence?.until === '2021-05-23' && t.anchor.type === 'election-day')).toBe(true)
     expect(tasks.some((t) => t.start === '2021-05-22T07:00')).toBe(true)
     expect(tasks.some((t) => t.quantity.includes('30 pano'))).toBe(true)
   })

@@ -4,7 +4,7 @@
  */
 import type { ChannelKey } from '@/domain/templates/channels'
 import type { UnitKey } from '@/domain/templates/units'
-import type { AdminLevel, SourceNote, TaskStatus, TrainingDetails } from '@/domain/types'
+import type { AdminLevel, LocalDate, RecurrenceFrequency, SourceNote, TaskStatus, TrainingDetails } from '@/domain/types'
 
 export interface TemplateTaskSeed {
   /** Stable slug; the task id is derived from it, so it must never change once shipped. */
@@ -31,6 +31,8 @@ export interface TemplateTaskSeed {
   description?: string
   status?: TaskStatus
   training?: Partial<TrainingDetails>
+  /** A task repeated daily or weekly: its start/end are the first occurrence, `until` the last start (inclusive). */
+  repeat?: { frequency: RecurrenceFrequency; until: LocalDate }
   source: SourceNote
   /** Campaigning work (vận động bầu cử), checked against the D-1 07:00 cut-off. */
   campaigning?: boolean
