@@ -1,5 +1,6 @@
 // Export every format through the UI and read the files back with real parsers; import JSON, ICS and
-// XLSX through the file chooser; a bad file shows its message and changes nothing.
+// XLSX through the file chooser, and a foreign CSV through the column mapping; a bad file shows its
+// message and changes nothing.
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { describe, test } from 'node:test'
@@ -7,7 +8,7 @@ import ExcelJS from 'exceljs'
 import ICAL from 'ical.js'
 import JSZip from 'jszip'
 import Papa from 'papaparse'
-import { activePlan, assertText, setupSuite, TEST_TIMEOUT_MS, withApp } from './support.mjs'
+import { activePlan, assertText, setupSuite, TALL_VIEWPORT, taskEvent, taskTitled, TEST_TIMEOUT_MS, waitForTask, withApp } from './support.mjs'
 
 const suite = setupSuite()
 
@@ -86,7 +87,14 @@ describe('export', () => {
       await page.locator('dialog[open].export-dialog').getByRole('button', { name: 'In' }).click()
       await page.waitForFunction(() => window.__printed === 1)
       const plan = await activePlan(page)
-      assert.equal(await page.locator('.print-schedule tbody tr:not(.print-group)').count() - 21, Object.keys(plan.tasks).length)
+      // One row per task, a recurring task one per occurrence (the template's series are daily, without exceptions), + 21 milestones.
+      const rows = Object.values(plan.tasks).reduce((n, task) => {
+        if (!task.recurrence) return n + 1
+        assert.ok(task.recurrence.frequency === 'daily' && task.recurrence.interval === 1 && Object.keys(task.recurrence.exceptions).length === 0)
+        return n + (Date.parse(task.recurrence.until) - Date.parse(task.start.slice(0, 10))) / 864e5 + 1
+      }, 0)
+      assert.ok(rows > Object.keys(plan.tasks).length, 'the template has a recurring task')
+      assert.equal(await page.locator('.print-schedule tbody tr:not(.print-group)').count() - 21, rows)
       assert.equal(await page.locator('.print-schedule .print-group').count(), 3)
     }))
 })
@@ -143,6 +151,57 @@ describe('import', () => {
       const dialog = await importThroughUi(page, xlsx.name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx.bytes)
       await assertText(dialog.getByTestId('import-summary'), `0 thêm mới, 0 cập nhật, ${Object.keys(plan.tasks).length} không đổi`)
     }))
+
+  test('a foreign Vietnamese CSV goes through the column mapping, previews, applies as one undo step', { timeout: TEST_TIMEOUT_MS }, () =>
+    withApp(suite, async ({ page }) => {
+      const before = await activePlan(page)
+      const csv = [
+        'KẾ HOẠCH TUYÊN TRUYỀN CÔNG TÁC BẦU CỬ NĂM 2021,,,,',
+        'STT,Nội dung công việc,Thời gian thực hiện,Cơ quan chủ trì,Ghi chú',
+        '1,Treo băng rôn khẩu hiệu tại trung tâm xã,01/04 – 30/04/2021,Sở Văn hóa Thể thao và Du lịch,',
+        '2,Hội nghị báo cáo viên cấp xã,Từ 10/05/2021 đến 12/05/2021,Ban Tuyên giáo Huyện ủy,Hội trường xã',
+        '3,Phát thanh lưu động,32/13/2021,Đài Truyền thanh xã,',
+        '4,Tập huấn tổ bầu cử,05/05/2021,Ủy ban nhân dân cấp xã,',
+      ].join('\r\n')
+      const dialog = await importThroughUi(page, 'ke-hoach-xa.csv', 'text/csv', Buffer.from(`\uFEFF${csv}`))
+      await dialog.getByTestId('column-mapping').waitFor()
+      // The header is found under the title line, and each column is pre-filled from its name.
+      assert.equal(await dialog.getByTestId('mapping-header-row').inputValue(), '2')
+      const fields = []
+      for (let i = 0; i < 5; i += 1) fields.push(await dialog.getByTestId(`mapping-field-${i}`).inputValue())
+      assert.deepEqual(fields, ['', 'title', 'start', 'lead', 'description'])
+      const preview = dialog.getByTestId('mapping-preview')
+      await assertText(preview, /Hội nghị báo cáo viên cấp xã/)
+      await assertText(preview, /10\/05\/2021 – 12\/05\/2021/)
+      await assertText(dialog.getByTestId('mapping-errors'), /Dòng 5: không đọc được ngày bắt đầu \(“32\/13\/2021”\)/)
+      // Names the plan knows (without commas here) map to its units; the others become new units.
+      await assertText(dialog.getByTestId('mapping-new-units'), '1 đơn vị mới (sẽ thêm vào kế hoạch): Ban Tuyên giáo Huyện ủy')
+      await assertText(dialog.getByTestId('import-summary'), '3 thêm mới, 0 cập nhật, 0 không đổi')
+
+      // Choosing the title line as the header leaves no title column: nothing can be imported.
+      await dialog.getByTestId('mapping-header-row').selectOption('1')
+      await dialog.getByTestId('mapping-missing').waitFor()
+      assert.ok(await dialog.getByRole('button', { name: 'Nhập', exact: true }).isDisabled())
+      await dialog.getByTestId('mapping-header-row').selectOption('2')
+      // A column moved to another field: the notes become the location.
+      await dialog.getByTestId('mapping-field-4').selectOption('location')
+      assert.equal(JSON.stringify(await activePlan(page)), JSON.stringify(before), 'the plan changed before the import was applied')
+
+      await dialog.getByRole('button', { name: 'Nhập', exact: true }).click()
+      await waitForTask(page, 'Hội nghị báo cáo viên cấp xã', { start: '2021-05-10', end: '2021-05-13', allDay: true, location: 'Hội trường xã' })
+      const after = await activePlan(page)
+      assert.equal(Object.keys(after.tasks).length, Object.keys(before.tasks).length + 3)
+      const district = after.units.find((u) => u.name === 'Ban Tuyên giáo Huyện ủy')
+      assert.ok(district, 'the new unit was not added')
+      assert.equal((await taskTitled(page, 'Hội nghị báo cáo viên cấp xã')).leadUnitId, district.id)
+      assert.equal((await taskTitled(page, 'Treo băng rôn khẩu hiệu tại trung tâm xã')).leadUnitId, 'unit-soVhttdl')
+      await taskEvent(page, 'Hội nghị báo cáo viên cấp xã').waitFor()
+
+      await page.getByRole('button', { name: /Hoàn tác/ }).click()
+      const undone = await activePlan(page)
+      assert.equal(Object.keys(undone.tasks).length, Object.keys(before.tasks).length)
+      assert.equal(undone.units.length, before.units.length)
+    }, { viewport: TALL_VIEWPORT }))
 
   test('a bad file says what is wrong and changes nothing', { timeout: TEST_TIMEOUT_MS }, () =>
     withApp(suite, async ({ page }) => {

@@ -46,7 +46,8 @@ export interface CalendarSession {
 export type EditorSession =
   | { mode: 'closed' }
   | { mode: 'create'; draft: TaskDraft }
-  | { mode: 'edit'; taskId: string }
+  /** `occurrenceDate`: opened from one occurrence of a series (the dialog offers to move or cancel just that one). */
+  | { mode: 'edit'; taskId: string; occurrenceDate?: string | null }
 
 export interface PlannerState {
   // document
@@ -76,6 +77,10 @@ export interface PlannerState {
   saveTask: (id: string, draft: TaskDraft) => void
   moveTask: (id: string, move: { start: string; end: string | null; allDay: boolean }) => void
   deleteTask: (id: string) => void
+  /** One occurrence of a recurring task moved on its own. */
+  moveOccurrence: (id: string, occurrenceDate: string, move: { start: string; end: string | null; allDay: boolean }) => void
+  /** One occurrence of a recurring task cancelled (or brought back). */
+  setOccurrenceCancelled: (id: string, occurrenceDate: string, cancelled: boolean) => void
   // actions: units and channels
   addUnit: (name: string) => void
   renameUnit: (id: string, name: string) => void

@@ -61,6 +61,10 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     },
     saveTask: (id, draft) => updateActivePlan(set, get, (plan, now) => ops.updateTask(plan, id, draft, now)),
     moveTask: (id, move) => updateActivePlan(set, get, (plan, now) => ops.moveTask(plan, id, move, now)),
+    moveOccurrence: (id, occurrenceDate, move) =>
+      updateActivePlan(set, get, (plan, now) => ops.moveOccurrence(plan, id, occurrenceDate, move, now)),
+    setOccurrenceCancelled: (id, occurrenceDate, cancelled) =>
+      updateActivePlan(set, get, (plan, now) => ops.setOccurrenceCancelled(plan, id, occurrenceDate, cancelled, now)),
     deleteTask: (id) => {
       const title = get().plans[get().activePlanId]?.tasks[id]?.title ?? ''
       if (updateActivePlan(set, get, (plan, now) => ops.deleteTask(plan, id, now))) {

@@ -6,7 +6,7 @@
  */
 import { datePart } from '@/domain/dates/local-date'
 import { lastDay } from '@/domain/plan/task-dates'
-import { occurrenceSpan } from '@/domain/plan/recurrence'
+import { expandTask, occurrenceSpan, type TaskOccurrence } from '@/domain/plan/recurrence'
 import type { LocalDate, Task } from '@/domain/types'
 
 export interface TaskIndex {
@@ -44,6 +44,17 @@ export function queryTaskIndex(index: TaskIndex, from: LocalDate, toExclusive: L
     }
   }
   return result
+}
+
+/** The occurrences touching [from, toExclusive): single tasks as themselves, series expanded. */
+export function queryOccurrences(index: TaskIndex, from: LocalDate, toExclusive: LocalDate, keep?: (task: Task) => boolean): TaskOccurrence[] {
+  const occurrences: TaskOccurrence[] = []
+  for (const task of queryTaskIndex(index, from, toExclusive)) {
+    if (keep && !keep(task)) continue
+    if (task.recurrence) occurrences.push(...expandTask(task, from, toExclusive))
+    else occurrences.push({ task, occurrenceDate: datePart(task.start), start: task.start, end: task.end, moved: false, recurring: false })
+  }
+  return occurrences
 }
 
 /** The days a task touches: a series' from its first to its last occurrence (cached: tasks are immutable). */

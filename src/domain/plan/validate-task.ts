@@ -2,7 +2,8 @@
  * Validation of a task draft before it enters the plan (the task form, and later imports). Returns
  * error codes per field; the UI turns codes into sentences in the user's language.
  */
-import { isValidLocalDate, isValidLocalDateTime } from '@/domain/dates/local-date'
+import { datePart, isValidLocalDate, isValidLocalDateTime } from '@/domain/dates/local-date'
+import { validateRecurrence, type RecurrenceError } from '@/domain/plan/recurrence'
 import type { TaskDraft } from '@/domain/plan/plan-ops'
 import type { Plan } from '@/domain/types'
 
@@ -20,10 +21,11 @@ export type TaskFieldError =
   | 'unknownReference'
   | 'invalidCount'
   | 'invalidOffset'
+  | RecurrenceError
 
 export type TaskField =
   | 'title' | 'start' | 'end' | 'channelId' | 'leadUnitId' | 'supportUnitIds' | 'location' | 'quantity'
-  | 'description' | 'connectionPointCount' | 'participantCount' | 'anchor'
+  | 'description' | 'connectionPointCount' | 'participantCount' | 'anchor' | 'recurrence'
 
 export type TaskErrors = Partial<Record<TaskField, TaskFieldError>>
 
@@ -57,6 +59,11 @@ export function validateTaskDraft(draft: TaskDraft, plan: Pick<Plan, 'units' | '
   if (draft.anchor.type !== 'fixed') {
     const offset = draft.anchor.offsetDays
     if (!Number.isInteger(offset) || Math.abs(offset) > MAX_ANCHOR_OFFSET_DAYS) errors.anchor = 'invalidOffset'
+  }
+  if (draft.recurrence && !errors.start) {
+    const until = draft.recurrence.until
+    const problem = until !== null && !isValidLocalDate(until) ? 'invalidDate' : validateRecurrence(datePart(draft.start), draft.recurrence)
+    if (problem) errors.recurrence = problem
   }
   return errors
 }

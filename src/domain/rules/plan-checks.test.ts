@@ -24,6 +24,19 @@ describe('plan checks', () => {
     expect(kindsFor(plan, 'by-channel')).toContain('campaigning-on-silence-days')
   })
 
+  it('checks a recurring task occurrence by occurrence, reporting each kind once, at its first such day', () => {
+    const recurrence = { frequency: 'daily' as const, interval: 1, weekdays: [], until: '2021-05-23', count: null, exceptions: {} }
+    let plan = add(base, 'series', '2021-05-18', '2021-05-19', { campaigning: true, recurrence })
+    expect(runPlanChecks(plan).filter((f) => f.taskId === 'series' && f.kind === 'campaigning-on-silence-days')).toEqual([
+      { kind: 'campaigning-on-silence-days', taskId: 'series', severity: 'warning', date: '2021-05-22' },
+    ])
+    // Cancel the occurrences on D-1 and D: nothing left to flag.
+    plan = add(base, 'series', '2021-05-18', '2021-05-19', {
+      campaigning: true, recurrence: { ...recurrence, exceptions: { '2021-05-22': { type: 'cancelled' }, '2021-05-23': { type: 'cancelled' } } },
+    })
+    expect(kindsFor(plan, 'series')).toEqual([])
+  })
+
   it('flags tasks after the results deadline, before the announcement, and outside every phase', () => {
     let plan = add(base, 'late', '2021-06-20', '2021-06-21')
     plan = add(plan, 'early', '2020-11-01', '2020-11-02')

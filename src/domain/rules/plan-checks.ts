@@ -5,6 +5,7 @@
  */
 import { addDays, datePart, diffDays, toDayNumber, fromDayNumber } from '@/domain/dates/local-date'
 import { lastDay } from '@/domain/plan/task-dates'
+import { expandTask } from '@/domain/plan/recurrence'
 import { computeMilestones } from '@/domain/rules/milestones'
 import type { LocalDate, Plan, Task } from '@/domain/types'
 
@@ -52,11 +53,27 @@ export function runPlanChecks(plan: Plan, holidays: readonly HolidayLike[] = [])
     if (!dismissed[finding.taskId]?.includes(finding.kind)) findings.push(finding)
   }
 
+  // A series is checked occurrence by occurrence, and reported once per kind (its first such occurrence).
+  let reportedForSeries = new Set<CheckKind>()
+  const pushOnce = (finding: CheckFinding, recurring: boolean) => {
+    if (!recurring) return push(finding)
+    if (reportedForSeries.has(finding.kind)) return
+    reportedForSeries.add(finding.kind)
+    push(finding)
+  }
+
   for (const task of Object.values(plan.tasks)) {
     if (task.status === 'cancelled') continue
-    const first = datePart(task.start)
-    const last = lastDay(task)
-    if (isCampaigning(task, campaigningChannels) && touchesSilence(task, silenceStart, electionDay)) {
+    reportedForSeries = new Set()
+    for (const occurrence of task.recurrence ? expandTask(task) : [task]) checkOccurrence(task, occurrence, task.recurrence !== null)
+  }
+
+  function checkOccurrence(task: Task, occurrence: Pick<Task, 'start' | 'end'>, recurring: boolean) {
+    const push = (finding: CheckFinding) => pushOnce(finding, recurring)
+    const bounds = { start: occurrence.start, end: occurrence.end, allDay: task.allDay }
+    const first = datePart(bounds.start)
+    const last = lastDay(bounds)
+    if (isCampaigning(task, campaigningChannels) && touchesSilence(bounds, silenceStart, electionDay)) {
       push({ kind: 'campaigning-on-silence-days', taskId: task.id, severity: 'warning', date: first })
     }
     if (last > resultsDeadline) push({ kind: 'after-results-deadline', taskId: task.id, severity: 'warning', date: first })
@@ -103,7 +120,7 @@ function isCampaigning(task: Task, channels: ReadonlySet<string>): boolean {
 }
 
 /** Campaigning ends 07:00 on D-1 (Art. 64): an all-day task on D-1 or D, or a timed one from 07:00 on D-1. */
-function touchesSilence(task: Task, silenceStart: LocalDate, electionDay: LocalDate): boolean {
+function touchesSilence(task: Pick<Task, 'start' | 'end' | 'allDay'>, silenceStart: LocalDate, electionDay: LocalDate): boolean {
   const first = datePart(task.start)
   const last = lastDay(task)
   if (last < silenceStart || first > electionDay) return false

@@ -25,9 +25,10 @@ import { computeMilestones } from '@/domain/rules/milestones'
 import { holidaysInRange } from '@/domain/holidays/holidays'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import {
-  capTasksPerDay, DAY_CAP_THRESHOLD, dayCountEvents, hiddenTaskMarkers, holidayEvents, milestoneEvents, phaseEvents, taskToEvent,
-  visibleTasks, YEAR_VIEW_DETAIL_LIMIT,
+  capTasksPerDay, DAY_CAP_THRESHOLD, dayCountEvents, hiddenTaskMarkers, holidayEvents, itemToEvent, milestoneEvents, phaseEvents,
+  visibleItems, YEAR_VIEW_DETAIL_LIMIT,
 } from '@/features/calendar/utils/calendar-events'
+import { patchTaskEventsInPlace } from '@/features/calendar/utils/patch-task-events'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 import type { CalendarViewKind } from '@/store/planner-state'
 
@@ -57,6 +58,8 @@ function renderEventContent(arg: EventContentArg) {
   const wrapper = element('span', 'event-content')
   if (arg.timeText && !arg.event.allDay) wrapper.append(element('span', 'event-time', arg.timeText))
   wrapper.append(element('span', 'event-title', arg.event.title))
+  // Here too, not only on mount: an edit patched in place re-renders the content, not the element.
+  wrapper.title = arg.event.title
   return { domNodes: [wrapper] }
 }
 
@@ -82,7 +85,9 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   const date = usePlannerStore((s) => s.calendar.date)
   const hiddenChannelIds = usePlannerStore(useShallow((s) => s.hiddenChannelIds))
   const showHolidays = usePlannerStore((s) => s.showHolidays)
-  const { moveTask, openEditor } = usePlannerStore(useShallow((s) => ({ moveTask: s.moveTask, openEditor: s.openEditor })))
+  const { moveTask, moveOccurrence, openEditor } = usePlannerStore(useShallow((s) => ({
+    moveTask: s.moveTask, moveOccurrence: s.moveOccurrence, openEditor: s.openEditor,
+  })))
   const language = useLanguage()
   const messages = useMessages()
   const calendarRef = useRef<FullCalendar>(null)
@@ -105,32 +110,59 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     viewRef.current = view
   }, [view])
 
-  const fetchTasks = useCallback(
-    (info: EventSourceFuncArg, success: (events: EventInput[]) => void) => {
-      const view = viewRef.current
-      const range = { start: info.startStr.slice(0, 10), end: info.endStr.slice(0, 10) }
-      const tasks = visibleTasks(taskIndex, range, hiddenChannelIds)
-      const colors = new Map(plan.channels.map((c) => [c.id, c.color]))
-      if (view === 'year') {
-        success(tasks.length <= YEAR_VIEW_DETAIL_LIMIT
-          ? tasks.map((t) => taskToEvent(t, colors))
-          : dayCountEvents(taskIndex, range, hiddenChannelIds, messages.calendar.tasksCount))
-        return
-      }
-      if (tasks.length <= DAY_CAP_THRESHOLD) {
-        success(tasks.map((t) => taskToEvent(t, colors)))
-        return
-      }
-      // Week: only the all-day row is capped; timed tasks have the whole time grid.
-      const { shown, hiddenByDay } = view === 'week'
-        ? capTasksPerDay(tasks, range, WEEK_TASKS_PER_DAY, (t) => t.allDay)
-        : capTasksPerDay(tasks, range, MONTH_TASKS_PER_DAY)
-      success([...shown.map((t) => taskToEvent(t, colors)), ...hiddenTaskMarkers(hiddenByDay, messages.calendar.moreTasks)])
-    },
-    [taskIndex, plan.channels, hiddenChannelIds, messages],
-  )
-  // Separate objects, so that a task edit re-fetches only the tasks (FullCalendar keeps a source
-  // whose object did not change).
+  const colors = useMemo(() => new Map(plan.channels.map((c) => [c.id, c.color])), [plan.channels])
+  // The task source reads the latest plan through a ref and keeps its identity: a new source object
+  // would make FullCalendar drop and refetch every task event. Edits reach the calendar through
+  // syncTaskEvents below instead: in place when the layout cannot change, else one refetch.
+  const live = useRef({ taskIndex, colors, hiddenChannelIds, messages })
+  useLayoutEffect(() => {
+    live.current = { taskIndex, colors, hiddenChannelIds, messages }
+  }, [taskIndex, colors, hiddenChannelIds, messages])
+
+  const fetchTasks = useCallback((info: EventSourceFuncArg, success: (events: EventInput[]) => void) => {
+    const { taskIndex, colors, hiddenChannelIds, messages } = live.current
+    const view = viewRef.current
+    const range = { start: info.startStr.slice(0, 10), end: info.endStr.slice(0, 10) }
+    const items = visibleItems(taskIndex, range, hiddenChannelIds)
+    if (view === 'year') {
+      success(items.length <= YEAR_VIEW_DETAIL_LIMIT
+        ? items.map((item) => itemToEvent(item, colors))
+        : dayCountEvents(items, range, messages.calendar.tasksCount))
+      return
+    }
+    if (items.length <= DAY_CAP_THRESHOLD) {
+      success(items.map((item) => itemToEvent(item, colors)))
+      return
+    }
+    // Week: only the all-day row is capped; timed tasks have the whole time grid.
+    const { shown, hiddenByDay } = view === 'week'
+      ? capTasksPerDay(items, range, WEEK_TASKS_PER_DAY, (item) => item.allDay)
+      : capTasksPerDay(items, range, MONTH_TASKS_PER_DAY)
+    success([...shown.map((item) => itemToEvent(item, colors)), ...hiddenTaskMarkers(hiddenByDay, messages.calendar.moreTasks)])
+  }, [])
+
+  // Tasks changed: patch the events in place when only what they show changed, else refetch.
+  const previousTasks = useRef(plan.tasks)
+  useEffect(() => {
+    const previous = previousTasks.current
+    previousTasks.current = plan.tasks
+    const api = calendarRef.current?.getApi()
+    if (previous === plan.tasks || !api) return
+    if (!patchTaskEventsInPlace(api, previous, plan.tasks, live.current.colors, live.current.hiddenChannelIds)) {
+      api.getEventSourceById('tasks')?.refetch()
+    }
+  }, [plan.tasks])
+  // Colours, hidden channels or the language of the "+N" labels changed: refetch (not on mount).
+  const mounted = useRef(false)
+  useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true
+      return
+    }
+    calendarRef.current?.getApi().getEventSourceById('tasks')?.refetch()
+  }, [colors, hiddenChannelIds, messages])
+
+  // Separate objects, so that a phase or milestone change does not touch the task source.
   const phaseSource = useMemo(() => ({ id: 'phases', events: phaseEvents(plan.phases, language) }), [plan.phases, language])
   const milestoneSource = useMemo(() => ({ id: 'milestones', events: milestoneEvents(milestones, language) }), [milestones, language])
   const taskSource = useMemo(() => ({ id: 'tasks', events: fetchTasks }), [fetchTasks])
@@ -160,7 +192,10 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
 
   const handleEventClick = useCallback((arg: EventClickArg) => {
     const kind = arg.event.extendedProps.kind as string
-    if (kind === 'task') openEditor({ mode: 'edit', taskId: arg.event.id })
+    if (kind === 'task') {
+      const { taskId, occurrenceDate } = arg.event.extendedProps as { taskId: string; occurrenceDate: string | null }
+      openEditor({ mode: 'edit', taskId, occurrenceDate })
+    }
     else if (kind === 'day-count' && arg.event.startStr) {
       usePlannerStore.getState().setCalendar({ view: 'month', date: arg.event.startStr.slice(0, 10) })
     } else if (kind === 'day-more' && arg.event.startStr) {
@@ -175,12 +210,17 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
       arg.revert()
       return
     }
-    moveTask(event.id, {
+    const { taskId, occurrenceDate } = event.extendedProps as { taskId: string; occurrenceDate: string | null }
+    const move = {
       start: toWallClock(event.startStr, event.allDay),
       end: event.endStr ? toWallClock(event.endStr, event.allDay) : null,
       allDay: event.allDay,
-    })
-  }, [moveTask])
+    }
+    // An occurrence moves alone; it cannot turn a series from all-day to timed.
+    if (occurrenceDate === null) moveTask(taskId, move)
+    else if (move.allDay === arg.oldEvent.allDay) moveOccurrence(taskId, occurrenceDate, move)
+    else arg.revert()
+  }, [moveTask, moveOccurrence])
 
   // Custom content is built as DOM nodes with textContent, not JSX: FullCalendar's React connector
   // renders JSX content through one React portal per event, which at thousands of events costs

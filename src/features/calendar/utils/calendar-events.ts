@@ -6,9 +6,10 @@ import type { EventInput } from '@fullcalendar/core'
 import { addDays, datePart, fromDayNumber, toDayNumber } from '@/domain/dates/local-date'
 import { formatElectionOffset } from '@/domain/dates/election-offset'
 import type { Milestone } from '@/domain/rules/milestones'
-import { queryTaskIndex, type TaskIndex } from '@/domain/plan/task-index'
+import { queryOccurrences, type TaskIndex } from '@/domain/plan/task-index'
 import { lastDay } from '@/domain/plan/task-dates'
 import type { Holiday } from '@/domain/holidays/holidays'
+import { occurrenceKey } from '@/domain/plan/recurrence'
 import type { Phase, Task } from '@/domain/types'
 
 export const NEUTRAL_TASK_COLOR = '#455a64'
@@ -36,18 +37,54 @@ export function taskToEvent(task: Task, channelColors: ReadonlyMap<string, strin
     textColor: '#ffffff',
     order: 0,
     classNames: task.status === 'cancelled' ? ['task-event', 'is-cancelled'] : task.status === 'done' ? ['task-event', 'is-done'] : ['task-event'],
-    extendedProps: { kind: 'task' satisfies EventKind },
+    extendedProps: { kind: 'task' satisfies EventKind, taskId: task.id, occurrenceDate: null },
   }
 }
 
-/** The tasks of the range, minus hidden channels. */
-export function visibleTasks(index: TaskIndex, range: { start: string; end: string }, hiddenChannelIds: readonly string[]): Task[] {
-  const hidden = new Set(hiddenChannelIds)
-  return queryTaskIndex(index, range.start, range.end).filter((t) => t.channelId === null || !hidden.has(t.channelId))
+/**
+ * What the calendar shows of a task in a range: the task itself, or one item per occurrence of a
+ * recurring task (each with its own dates and an id of its own, `taskId@date`).
+ */
+export interface CalendarItem {
+  task: Task
+  /** The event id: the task id, or the occurrence key for an occurrence of a series. */
+  key: string
+  start: string
+  end: string
+  allDay: boolean
+  /** The rule date of the occurrence, null for a single task. */
+  occurrenceDate: string | null
 }
 
-export interface DayCap {
-  shown: Task[]
+export function itemToEvent(item: CalendarItem, channelColors: ReadonlyMap<string, string>): EventInput {
+  const event = taskToEvent(item.task, channelColors)
+  if (item.occurrenceDate === null) return event
+  return {
+    ...event,
+    id: item.key,
+    start: item.start,
+    end: item.end,
+    classNames: [...(event.classNames as string[]), 'is-occurrence'],
+    extendedProps: { kind: 'task' satisfies EventKind, taskId: item.task.id, occurrenceDate: item.occurrenceDate },
+  }
+}
+
+/** The tasks of the range, minus hidden channels, with series expanded into the range's occurrences. */
+export function visibleItems(index: TaskIndex, range: { start: string; end: string }, hiddenChannelIds: readonly string[]): CalendarItem[] {
+  const hidden = new Set(hiddenChannelIds)
+  const keep = hidden.size === 0 ? undefined : (task: Task) => task.channelId === null || !hidden.has(task.channelId)
+  return queryOccurrences(index, range.start, range.end, keep).map((o) => ({
+    task: o.task,
+    key: o.recurring ? occurrenceKey(o.task.id, o.occurrenceDate) : o.task.id,
+    start: o.start,
+    end: o.end,
+    allDay: o.task.allDay,
+    occurrenceDate: o.recurring ? o.occurrenceDate : null,
+  }))
+}
+
+export interface DayCap<T> {
+  shown: T[]
   /** Day → number of tasks on that day that are not shown. */
   hiddenByDay: Map<string, number>
 }
@@ -58,12 +95,12 @@ export interface DayCap {
  * all, so a bar never has holes. Tasks for which `isCapped` is false (timed tasks in the week's time
  * grid) are always shown and use no slot.
  */
-export function capTasksPerDay(
-  tasks: readonly Task[],
+export function capTasksPerDay<T extends Pick<Task, 'start' | 'end' | 'allDay'>>(
+  tasks: readonly T[],
   range: { start: string; end: string },
   maxPerDay: number,
-  isCapped: (task: Task) => boolean = () => true,
-): DayCap {
+  isCapped: (task: T) => boolean = () => true,
+): DayCap<T> {
   // Day numbers (integers) instead of date strings: this runs on every edit over thousands of tasks.
   const rangeStart = toDayNumber(range.start)
   const rangeEnd = toDayNumber(range.end)
@@ -71,7 +108,7 @@ export function capTasksPerDay(
   spans.sort((a, b) => a.first - b.first || b.last - a.last || (a.task.start < b.task.start ? -1 : a.task.start > b.task.start ? 1 : 0))
   const used = new Int32Array(Math.max(0, rangeEnd - rangeStart))
   const hidden = new Int32Array(used.length)
-  const shown: Task[] = []
+  const shown: T[] = []
   for (const { task, first, last } of spans) {
     if (!isCapped(task)) {
       shown.push(task)
@@ -108,16 +145,13 @@ export function hiddenTaskMarkers(hiddenByDay: ReadonlyMap<string, number>, labe
 
 /** One "N tasks" marker per day, for the year view of a large plan. */
 export function dayCountEvents(
-  index: TaskIndex,
+  items: readonly CalendarItem[],
   range: { start: string; end: string },
-  hiddenChannelIds: readonly string[],
   label: (n: number) => string,
 ): EventInput[] {
-  const hidden = new Set(hiddenChannelIds)
   const counts = new Map<string, number>()
-  for (const task of queryTaskIndex(index, range.start, range.end)) {
-    if (task.channelId !== null && hidden.has(task.channelId)) continue
-    for (let day = datePart(task.start), last = lastDay(task); day <= last; day = addDays(day, 1)) {
+  for (const item of items) {
+    for (let day = datePart(item.start), last = lastDay(item); day <= last; day = addDays(day, 1)) {
       if (day >= range.start && day < range.end) counts.set(day, (counts.get(day) ?? 0) + 1)
     }
   }

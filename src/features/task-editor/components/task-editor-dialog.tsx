@@ -14,6 +14,7 @@ import { TASK_STATUSES, type Task } from '@/domain/types'
 import { ModalDialog } from '@/components/modal-dialog'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { draftToForm, formToDraft, type TaskForm } from '@/features/task-editor/utils/task-form'
+import { OccurrencePanel, RecurrenceFields } from '@/features/task-editor/components/recurrence-fields'
 import type { Messages } from '@/lib/i18n/catalog'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 
@@ -24,9 +25,9 @@ export function TaskEditorDialog() {
   if (editor.mode === 'edit') {
     const task = plan.tasks[editor.taskId]
     if (!task) return null
-    return <TaskEditorForm key={task.id} task={task} base={taskToDraft(task)} />
+    return <TaskEditorForm key={task.id} task={task} base={taskToDraft(task)} occurrenceDate={task.recurrence ? editor.occurrenceDate ?? null : null} />
   }
-  return <TaskEditorForm key="create" task={null} base={editor.draft} />
+  return <TaskEditorForm key="create" task={null} base={editor.draft} occurrenceDate={null} />
 }
 
 function taskToDraft(task: Task): TaskDraft {
@@ -40,7 +41,7 @@ function errorText(messages: Messages, field: TaskField, code: TaskErrors[TaskFi
   return messages.errors[code]
 }
 
-function TaskEditorForm({ task, base }: { task: Task | null; base: TaskDraft }) {
+function TaskEditorForm({ task, base, occurrenceDate }: { task: Task | null; base: TaskDraft; occurrenceDate: string | null }) {
   const plan = usePlannerStore(selectActivePlan)
   const { createTask, saveTask, deleteTask, closeEditor } = usePlannerStore(
     useShallow((s) => ({ createTask: s.createTask, saveTask: s.saveTask, deleteTask: s.deleteTask, closeEditor: s.closeEditor })),
@@ -78,6 +79,7 @@ function TaskEditorForm({ task, base }: { task: Task | null; base: TaskDraft }) 
     closeEditor()
   }
 
+  const draftPreview = useMemo(() => formToDraft(form, base, plan.election), [form, base, plan.election])
   const startIso = parseDisplayDate(form.startDate)
   const dLabel = startIso && isValidLocalDate(startIso) ? electionOffsetLabel(startIso, plan.election.electionDay) : null
   const field = (name: TaskField) => ({
@@ -100,6 +102,7 @@ function TaskEditorForm({ task, base }: { task: Task | null; base: TaskDraft }) 
     >
       <form ref={formRef} onSubmit={submit} noValidate>
         {showSummary && hasErrors(errors) ? <p className="form-error-summary" role="alert">{messages.editor.fixErrors}</p> : null}
+        {task?.recurrence ? <OccurrencePanel task={task} occurrenceDate={occurrenceDate} /> : null}
         <fieldset>
           <legend>{messages.editor.general}</legend>
           <Row label={messages.editor.title} htmlFor={`${uid}-title`} error={fieldError('title')}>
@@ -137,6 +140,7 @@ function TaskEditorForm({ task, base }: { task: Task | null; base: TaskDraft }) 
             </select>
           </Row>
           {form.anchor !== 'fixed' && dLabel ? <p className="muted small">{messages.editor.anchorHint(dLabel)}</p> : null}
+          <RecurrenceFields form={form} update={update} draft={draftPreview} error={fieldError('recurrence')} fieldProps={field('recurrence')} />
         </fieldset>
 
         <fieldset>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { emptyTaskDraft } from '@/domain/plan/plan-ops'
 import { buildCampaign2021Plan, ELECTION_2021 } from '@/domain/templates/campaign-2021'
 import { draftToForm, formToDraft } from '@/features/task-editor/utils/task-form'
+import { validateTaskDraft } from '@/domain/plan/validate-task'
 
 const plan = buildCampaign2021Plan(0)
 
@@ -18,6 +19,26 @@ describe('task form model', () => {
       const { id: _i, createdAt: _c, updatedAt: _u, ...draft } = task
       expect(formToDraft(draftToForm(draft), draft, ELECTION_2021), task.title).toEqual(draft)
     }
+  })
+
+  it('turns the repeat fields into a rule, keeps exceptions the rule still has, and reports a bad rule', () => {
+    const draft = {
+      ...emptyTaskDraft('2021-05-13', '2021-05-14', true), title: 'Loa',
+      recurrence: { frequency: 'daily' as const, interval: 1, weekdays: [], until: '2021-05-23', count: null, exceptions: { '2021-05-15': { type: 'cancelled' as const }, '2021-05-22': { type: 'cancelled' as const } } },
+    }
+    const form = draftToForm(draft)
+    expect(form).toMatchObject({ repeat: 'daily', repeatUntil: '23/05/2021', repeatEnd: 'until' })
+    // Ending the series on 20/05 drops the exception of 22/05, which it no longer has.
+    expect(formToDraft({ ...form, repeatUntil: '20/05/2021' }, draft, ELECTION_2021).recurrence).toEqual({
+      ...draft.recurrence, until: '2021-05-20', exceptions: { '2021-05-15': { type: 'cancelled' } },
+    })
+    const weekly = formToDraft({ ...form, repeat: 'weekly', repeatWeekdays: ['TH', 'MO'], repeatEnd: 'count', repeatCount: '4' }, draft, ELECTION_2021)
+    expect(weekly.recurrence).toMatchObject({ frequency: 'weekly', weekdays: ['MO', 'TH'], until: null, count: 4 })
+    expect(formToDraft({ ...form, repeat: 'none' }, draft, ELECTION_2021).recurrence).toBeNull()
+    expect(validateTaskDraft(formToDraft({ ...form, repeatUntil: '31/02/2021' }, draft, ELECTION_2021), plan).recurrence).toBe('invalidDate')
+    expect(validateTaskDraft(formToDraft({ ...form, repeatUntil: '01/05/2021' }, draft, ELECTION_2021), plan).recurrence).toBe('untilBeforeStart')
+    expect(validateTaskDraft(formToDraft({ ...form, repeatInterval: 'hai' }, draft, ELECTION_2021), plan).recurrence).toBe('invalidInterval')
+    expect(validateTaskDraft(formToDraft({ ...form, repeatEnd: 'count', repeatCount: '' }, draft, ELECTION_2021), plan).recurrence).toBe('invalidCount')
   })
 
   it('keeps bad dates as typed so validation can point at them', () => {

@@ -6,7 +6,8 @@ import { addDays, datePart, diffDays, isValidLocalDate, timePart } from '@/domai
 import { formatDate, parseDisplayDate } from '@/domain/dates/format-date'
 import { computeMilestones, findMilestone } from '@/domain/rules/milestones'
 import type { TaskDraft } from '@/domain/plan/plan-ops'
-import type { ElectionSettings, TaskAnchor, TaskStatus } from '@/domain/types'
+import { defaultRecurrence, pruneExceptions, weekdayCode } from '@/domain/plan/recurrence'
+import { WEEKDAYS, type ElectionSettings, type RecurrenceFrequency, type TaskAnchor, type TaskRecurrence, type TaskStatus, type Weekday } from '@/domain/types'
 
 export type AnchorChoice = 'fixed' | 'election-day' | `milestone:${string}`
 
@@ -34,6 +35,13 @@ export interface TaskForm {
   participants: string
   topics: string
   presenters: string
+  repeat: 'none' | RecurrenceFrequency
+  repeatInterval: string
+  repeatWeekdays: Weekday[]
+  repeatEnd: 'until' | 'count'
+  /** dd/mm/yyyy, the last day an occurrence may start on. */
+  repeatUntil: string
+  repeatCount: string
 }
 
 export function draftToForm(draft: TaskDraft): TaskForm {
@@ -62,7 +70,42 @@ export function draftToForm(draft: TaskDraft): TaskForm {
     participants: training?.participants ?? '',
     topics: training?.topics.join('\n') ?? '',
     presenters: training?.presenters.join('\n') ?? '',
+    ...recurrenceToForm(draft),
   }
+}
+
+function recurrenceToForm(draft: TaskDraft): Pick<TaskForm, 'repeat' | 'repeatInterval' | 'repeatWeekdays' | 'repeatEnd' | 'repeatUntil' | 'repeatCount'> {
+  const startDate = datePart(draft.start)
+  const rule = draft.recurrence ?? (isValidLocalDate(startDate) ? defaultRecurrence(startDate) : null)
+  return {
+    repeat: draft.recurrence?.frequency ?? 'none',
+    repeatInterval: String(rule?.interval ?? 1),
+    repeatWeekdays: rule?.weekdays.length ? rule.weekdays : isValidLocalDate(startDate) ? [weekdayCode(startDate)] : [],
+    repeatEnd: rule?.count !== null && rule?.count !== undefined ? 'count' : 'until',
+    repeatUntil: rule?.until ? formatDate(rule.until) : '',
+    repeatCount: rule?.count?.toString() ?? '10',
+  }
+}
+
+/**
+ * The rule the form describes, keeping the series' exceptions that still name one of its dates.
+ * Unreadable numbers and dates go through as values validation rejects (NaN, an invalid date).
+ */
+function recurrenceFromForm(form: TaskForm, base: TaskDraft, start: string): TaskRecurrence | null {
+  if (form.repeat === 'none') return null
+  const until = form.repeatEnd === 'until' ? validDateOrText(form.repeatUntil) : null
+  const count = form.repeatEnd === 'count' ? parseCount(form.repeatCount) : null
+  const rule: TaskRecurrence = {
+    frequency: form.repeat,
+    interval: parseCount(form.repeatInterval) ?? Number.NaN,
+    weekdays: form.repeat === 'weekly' ? WEEKDAYS.filter((d) => form.repeatWeekdays.includes(d)) : [],
+    until: until === '' ? null : until,
+    count: form.repeatEnd === 'count' ? (count ?? Number.NaN) : null,
+    exceptions: base.recurrence?.exceptions ?? {},
+  }
+  return isValidLocalDate(start) && (rule.until === null || isValidLocalDate(rule.until)) && Number.isInteger(rule.interval) && rule.interval > 0
+    ? pruneExceptions(start, rule)
+    : rule
 }
 
 /**
@@ -99,6 +142,7 @@ export function formToDraft(form: TaskForm, base: TaskDraft, election: ElectionS
           presenters: lines(form.presenters),
         }
       : null,
+    recurrence: recurrenceFromForm(form, base, start),
   }
 }
 

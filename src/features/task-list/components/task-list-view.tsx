@@ -11,7 +11,7 @@ import { addDays } from '@/domain/dates/local-date'
 import { electionOffsetLabel } from '@/domain/dates/election-offset'
 import { formatDateOrDateTime, formatDate } from '@/domain/dates/format-date'
 import { lastDay } from '@/domain/plan/task-dates'
-import { buildTaskIndex, queryTaskIndex } from '@/domain/plan/task-index'
+import { buildTaskIndex, queryOccurrences } from '@/domain/plan/task-index'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { periodOf } from '@/domain/dates/calendar-period'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
@@ -33,9 +33,9 @@ export function TaskListView() {
   const index = useMemo(() => buildTaskIndex(Object.values(plan.tasks)), [plan.tasks])
   const rows = useMemo(() => {
     const hidden = new Set(hiddenChannelIds)
-    return queryTaskIndex(index, period.start, period.end)
-      .filter((t) => t.channelId === null || !hidden.has(t.channelId))
-      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.title.localeCompare(b.title, 'vi')))
+    // A recurring task is one row per occurrence in the period, each at its own date.
+    return queryOccurrences(index, period.start, period.end, (t) => t.channelId === null || !hidden.has(t.channelId))
+      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.task.title.localeCompare(b.task.title, 'vi')))
   }, [index, period.start, period.end, hiddenChannelIds])
   const channels = useMemo(() => new Map(plan.channels.map((c) => [c.id, c])), [plan.channels])
   const units = useMemo(() => new Map(plan.units.map((u) => [u.id, u.name])), [plan.units])
@@ -64,25 +64,27 @@ export function TaskListView() {
       <div ref={scrollRef} className="task-list-scroll" role="table" aria-rowcount={rows.length}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const task = rows[item.index]!
+            const row = rows[item.index]!
+            const { task } = row
             const channel = task.channelId ? channels.get(task.channelId) : undefined
-            const last = lastDay(task)
+            const last = lastDay({ start: row.start, end: row.end, allDay: task.allDay })
             const when = task.allDay
-              ? last === task.start ? formatDate(task.start) : `${formatDate(task.start)} – ${formatDate(last)}`
-              : `${formatDateOrDateTime(task.start)} – ${task.end.slice(11, 16)}`
+              ? last === row.start ? formatDate(row.start) : `${formatDate(row.start)} – ${formatDate(last)}`
+              : `${formatDateOrDateTime(row.start)} – ${row.end.slice(11, 16)}`
+            const open = () => openEditor({ mode: 'edit', taskId: task.id, occurrenceDate: row.recurring ? row.occurrenceDate : null })
             return (
               <div
-                key={task.id}
+                key={row.recurring ? `${task.id}@${row.occurrenceDate}` : task.id}
                 role="row"
                 tabIndex={0}
                 className="task-list-row"
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT_PX, transform: `translateY(${item.start}px)` }}
-                onClick={() => openEditor({ mode: 'edit', taskId: task.id })}
-                onKeyDown={(e) => { if (e.key === 'Enter') openEditor({ mode: 'edit', taskId: task.id }) }}
+                onClick={open}
+                onKeyDown={(e) => { if (e.key === 'Enter') open() }}
               >
                 <span role="cell">{when}</span>
-                <span role="cell" className="muted">{electionOffsetLabel(task.start.slice(0, 10), plan.election.electionDay)}</span>
-                <span role="cell" className="task-list-title">{task.title}</span>
+                <span role="cell" className="muted">{electionOffsetLabel(row.start.slice(0, 10), plan.election.electionDay)}</span>
+                <span role="cell" className="task-list-title">{row.recurring ? `↻ ${task.title}` : task.title}</span>
                 <span role="cell">
                   {channel ? <span className="channel-dot" style={{ background: channel.color }} aria-hidden="true" /> : null}
                   {channel ? (language === 'en' && channel.nameEn ? channel.nameEn : channel.name) : ''}
