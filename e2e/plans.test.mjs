@@ -38,12 +38,24 @@ describe('plans', () => {
       const countText = await dialog.getByTestId('derive-count').textContent()
       const expected = Object.values(parent.tasks).filter((t) => t.level === 'district' || t.level === 'commune').length
       assert.match(countText, new RegExp(`^${expected} `))
+      // The user adds one province task to the defaults, and a unit of the district's own.
+      const extra = Object.values(parent.tasks).find((t) => t.level === 'province' && t.leadUnitId === 'unit-soTttt')
+      await dialog.locator('details.derive-tasks summary').click()
+      await dialog.locator('details.derive-tasks label.checkbox', { hasText: extra.title }).locator('input').check()
+      await assertText(dialog.getByTestId('derive-count'), `${expected + 1} nhiệm vụ sẽ được sao chép`)
+      const units = dialog.locator('textarea[name="derivedUnits"]')
+      await units.fill(`${await units.inputValue()}\nĐội Thông tin lưu động huyện`)
       await dialog.getByRole('button', { name: 'Tạo kế hoạch cấp dưới' }).click()
       const child = await activePlan(page)
       assert.equal(child.parentPlanId, parent.id)
       assert.equal(child.level, 'district')
-      assert.equal(Object.keys(child.tasks).length, expected)
+      assert.equal(Object.keys(child.tasks).length, expected + 1)
       assert.ok(Object.values(child.tasks).every((t) => parent.tasks[t.derivedFromTaskId]))
+      // Its own units: the district's, the one typed, and no province department left without a task.
+      const unitNames = child.units.map((u) => u.name)
+      assert.ok(unitNames.includes('Phòng Văn hóa và Thông tin cấp huyện') && unitNames.includes('Đội Thông tin lưu động huyện'))
+      assert.ok(!unitNames.includes('Sở Thông tin và Truyền thông'))
+      assert.equal(Object.values(child.tasks).find((t) => t.derivedFromTaskId === extra.id).leadUnitId, 'unit-phongVhtt')
       // Switching back shows the province plan unchanged.
       await page.getByTestId('plan-switcher').selectOption(parent.id)
       assert.equal(Object.keys((await activePlan(page)).tasks).length, Object.keys(parent.tasks).length)

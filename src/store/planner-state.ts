@@ -69,7 +69,8 @@ export interface PlannerState {
   plansOpen: boolean
   transferDialog: TransferDialog
   /** A print of the schedule was asked for: the print view renders these tasks, then prints. */
-  printRequest: { taskIds: string[]; includeMilestones: boolean; requestedAt: number } | null
+  /** `range`: the scope's inclusive days, so a series prints only its occurrences in them. */
+  printRequest: { taskIds: string[]; includeMilestones: boolean; range?: { from: string; to: string } | null; requestedAt: number } | null
   hiddenChannelIds: string[]
 
   // actions: tasks

@@ -24,3 +24,13 @@ describe('export scope', () => {
     expect(selectTasksForExport(plan, { kind: 'range', from: '2021-04-02', to: '2021-04-01' })).toEqual([])
   })
 })
+
+describe('export scope of a recurring task', () => {
+  it('takes a series into a range or phase when any of its occurrences falls in it', () => {
+    const base = buildCampaign2021Plan(0)
+    const notice = Object.values(base.tasks).find((t) => t.recurrence)!
+    // The daily polling notice starts 13/05 and runs to 23/05: a range of 20–21/05 holds two occurrences.
+    expect(selectTasksForExport(base, { kind: 'range', from: '2021-05-20', to: '2021-05-21' }).map((t) => t.id)).toContain(notice.id)
+    expect(selectTasksForExport(base, { kind: 'range', from: '2021-05-24', to: '2021-05-30' }).map((t) => t.id)).not.toContain(notice.id)
+  })
+})

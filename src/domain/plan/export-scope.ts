@@ -1,7 +1,8 @@
 /**
  * Which tasks an export covers: the whole plan, one phase, one lead unit, or a date range.
  */
-import { datePart } from '@/domain/dates/local-date'
+import { addDays, datePart } from '@/domain/dates/local-date'
+import { expandTask } from '@/domain/plan/recurrence'
 import { lastDay } from '@/domain/plan/task-dates'
 import type { LocalDate, Plan, Task } from '@/domain/types'
 
@@ -29,10 +30,12 @@ function isInScope(plan: Plan, task: Task, scope: ExportScope): boolean {
       return phase !== undefined && touches(task, phase.start, phase.end)
     }
     case 'range':
-      return scope.from <= scope.to && datePart(task.start) <= scope.to && lastDay(task) >= scope.from
+      return scope.from <= scope.to && touches(task, scope.from, addDays(scope.to, 1))
   }
 }
 
+/** A series touches the days when any of its occurrences does. */
 function touches(task: Task, start: LocalDate, endExclusive: LocalDate): boolean {
+  if (task.recurrence) return expandTask(task, start, endExclusive).length > 0
   return datePart(task.start) < endExclusive && lastDay(task) >= start
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { computeMilestones } from '@/domain/rules/milestones'
-import { createPlanFromTemplate, defaultTasksForLevel, derivePlan, ELECTION_2026 } from '@/domain/templates/plan-templates'
+import { createPlanFromTemplate, defaultTasksForLevel, defaultUnitNamesForLevel, derivePlan, ELECTION_2026 } from '@/domain/templates/plan-templates'
 import { buildCampaign2021Plan, ELECTION_2021 } from '@/domain/templates/campaign-2021'
 import { lastDay } from '@/domain/plan/task-dates'
 
@@ -44,5 +44,26 @@ describe('plan templates', () => {
       expect(copy.id).not.toBe(source.id)
       expect([copy.start, lastDay(copy), copy.title]).toEqual([source.start, lastDay(source), source.title])
     }
+  })
+
+  it("gives a derived plan its own units, mapping the province's to their district counterparts and keeping any still named", () => {
+    const parent = buildCampaign2021Plan(0)
+    const soTtttTask = Object.values(parent.tasks).find((t) => t.leadUnitId === 'unit-soTttt' && t.supportUnitIds.length > 0)!
+    const baoTask = Object.values(parent.tasks).find((t) => t.leadUnitId === 'unit-baoTinh')!
+    const child = derivePlan(parent, {
+      name: 'Huyện Krông Bông', level: 'district', locality: 'Krông Bông', taskIds: [soTtttTask.id, baoTask.id],
+      unitNames: ['Phòng Văn hóa và Thông tin cấp huyện', 'Đội thông tin lưu động huyện', '  ', 'đội thông tin lưu động huyện'],
+    }, 9, 'child')
+    const names = child.units.map((u) => u.name)
+    expect(names.slice(0, 2)).toEqual(['Phòng Văn hóa và Thông tin cấp huyện', 'Đội thông tin lưu động huyện'])
+    const copies = Object.values(child.tasks)
+    const soCopy = copies.find((t) => t.derivedFromTaskId === soTtttTask.id)!
+    expect(soCopy.leadUnitId).toBe('unit-phongVhtt')
+    // The press has no district counterpart: the province paper stays, as a unit of the new plan.
+    expect(copies.find((t) => t.derivedFromTaskId === baoTask.id)!.leadUnitId).toBe('unit-baoTinh')
+    const unitIds = new Set(child.units.map((u) => u.id))
+    for (const t of copies) for (const u of [t.leadUnitId, ...t.supportUnitIds]) if (u !== null) expect(unitIds.has(u)).toBe(true)
+    expect(child.units.length).toBeLessThan(parent.units.length)
+    expect(defaultUnitNamesForLevel('commune')).toEqual(['Ủy ban nhân dân cấp xã', 'Đài truyền thanh cấp xã', 'Ủy ban MTTQ và các đoàn thể cấp xã', 'Tổ bầu cử'])
   })
 })

@@ -8,10 +8,11 @@
 import { diffDays, shiftByDays } from '@/domain/dates/local-date'
 import { newId } from '@/domain/plan/ids'
 import { replanElection } from '@/domain/rules/replan'
-import { buildTemplateChannels, buildTemplateUnits } from '@/domain/templates/build-plan'
+import { buildTemplateChannels, buildTemplateUnits, unitIdOf } from '@/domain/templates/build-plan'
+import { UNIT_SEEDS, type UnitKey } from '@/domain/templates/units'
 import { buildCampaign2021Plan, DOCUMENT_2021, ELECTION_2021, VIETNAM_TIME_ZONE } from '@/domain/templates/campaign-2021'
 import { buildDefaultPhases } from '@/domain/templates/phases'
-import type { AdminLevel, ElectionSettings, EpochMs, Plan, Task } from '@/domain/types'
+import type { AdminLevel, ElectionSettings, EpochMs, Plan, Task, Unit } from '@/domain/types'
 
 export type PlanTemplateId = 'vn-2021' | 'vn-2026' | 'blank'
 
@@ -82,23 +83,68 @@ export function defaultTasksForLevel(parent: Plan, level: AdminLevel): Task[] {
   return Object.values(parent.tasks).filter((t) => t.level !== null && order.indexOf(t.level) >= order.indexOf(level))
 }
 
+/** The units a lower-level plan starts with (the template's district and commune units; the user edits them). */
+const LEVEL_UNIT_KEYS: Record<'district' | 'commune', UnitKey[]> = {
+  district: ['ubndHuyen', 'phongVhtt', 'ttVhttHuyen', 'daiHuyen', 'ubndXa', 'daiXa', 'mttqXa', 'toBauCu'],
+  commune: ['ubndXa', 'daiXa', 'mttqXa', 'toBauCu'],
+}
+
+/**
+ * Who does at a lower level what a higher-level unit does in the parent plan, where the template
+ * has an obvious counterpart (the Department of Information leads, the district's Office of Culture
+ * and Information does it there). A unit without one stays as it is.
+ */
+const UNIT_COUNTERPARTS: Record<'district' | 'commune', Partial<Record<UnitKey, UnitKey>>> = {
+  district: { ubndTinh: 'ubndHuyen', soTttt: 'phongVhtt', soVhttdl: 'phongVhtt', daiPtthTinh: 'daiHuyen', ttVanHoa: 'ttVhttHuyen' },
+  commune: { ubndTinh: 'ubndXa', ubndHuyen: 'ubndXa', daiPtthTinh: 'daiXa', daiHuyen: 'daiXa', mttqTinh: 'mttqXa' },
+}
+
+/** The unit names a plan of this level starts with. */
+export function defaultUnitNamesForLevel(level: AdminLevel): string[] {
+  if (level !== 'district' && level !== 'commune') return []
+  return LEVEL_UNIT_KEYS[level].map((key) => UNIT_SEEDS[key])
+}
+
 /**
  * A district or commune plan derived from a parent plan: copies of the chosen tasks (new ids, each
- * remembering its parent task), a link to the parent plan, and its own copy of the units and
- * channels to edit for its level.
+ * remembering its parent task), a link to the parent plan, and units of its own (`unitNames`, by
+ * default those of its level). A copied task's units are the new plan's counterparts where the
+ * template knows one (Sở TT&TT → Phòng VH-TT); a parent unit a copied task still names (e.g. the
+ * province department that runs a training the district attends) is kept, so no task loses its unit.
  */
 export function derivePlan(
   parent: Plan,
-  options: { name: string; level: AdminLevel; locality: string; taskIds: readonly string[] },
+  options: { name: string; level: AdminLevel; locality: string; taskIds: readonly string[]; unitNames?: readonly string[] },
   now: EpochMs,
   id: string = newId('plan'),
 ): Plan {
+  const units = ownUnits(parent, options.unitNames ?? defaultUnitNamesForLevel(options.level), now)
+  const byId = new Map(units.map((u) => [u.id, u]))
+  const counterparts = options.level === 'district' || options.level === 'commune' ? UNIT_COUNTERPARTS[options.level] : {}
+  const unitFor = (unitId: string): string => {
+    const key = unitId.startsWith('unit-') ? (unitId.slice('unit-'.length) as UnitKey) : null
+    const counterpart = key !== null ? counterparts[key] : undefined
+    if (counterpart !== undefined && byId.has(unitIdOf(counterpart))) return unitIdOf(counterpart)
+    if (!byId.has(unitId)) {
+      const kept = parent.units.find((u) => u.id === unitId)
+      if (kept) {
+        const copy = { ...kept, updatedAt: now }
+        units.push(copy)
+        byId.set(copy.id, copy)
+      }
+    }
+    return unitId
+  }
   const tasks: Record<string, Task> = {}
   for (const taskId of options.taskIds) {
     const source = parent.tasks[taskId]
     if (!source) continue
     const copyId = newId('task')
-    tasks[copyId] = { ...source, id: copyId, derivedFromTaskId: source.id, status: 'planned', createdAt: now, updatedAt: now }
+    const leadUnitId = source.leadUnitId === null ? null : unitFor(source.leadUnitId)
+    const supportUnitIds = [...new Set(source.supportUnitIds.map(unitFor))].filter((u) => u !== leadUnitId)
+    tasks[copyId] = {
+      ...source, id: copyId, leadUnitId, supportUnitIds, derivedFromTaskId: source.id, status: 'planned', createdAt: now, updatedAt: now,
+    }
   }
   return {
     ...parent,
@@ -107,7 +153,7 @@ export function derivePlan(
     level: options.level,
     locality: options.locality.trim(),
     parentPlanId: parent.id,
-    units: parent.units.map((u) => ({ ...u, updatedAt: now })),
+    units,
     channels: parent.channels.map((c) => ({ ...c, updatedAt: now })),
     tasks,
     deletedTasks: {},
@@ -115,6 +161,22 @@ export function derivePlan(
     createdAt: now,
     updatedAt: now,
   }
+}
+
+/** Units named by the user: a parent unit of the same name keeps its id, others get new ones. */
+function ownUnits(parent: Plan, names: readonly string[], now: EpochMs): Unit[] {
+  const parentByName = new Map(parent.units.map((u) => [u.name.trim().toLocaleLowerCase('vi'), u]))
+  const seen = new Set<string>()
+  const units: Unit[] = []
+  for (const raw of names) {
+    const name = raw.trim()
+    const key = name.toLocaleLowerCase('vi')
+    if (!name || seen.has(key)) continue
+    seen.add(key)
+    const existing = parentByName.get(key)
+    units.push({ id: existing?.id ?? newId('unit'), name, updatedAt: now })
+  }
+  return units
 }
 
 function lowerFirst(text: string): string {

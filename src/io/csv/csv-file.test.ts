@@ -1,20 +1,33 @@
 import Papa from 'papaparse'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { expandTask } from '@/domain/plan/recurrence'
 import { restoreTask } from '@/domain/plan/restore-plan'
 import { buildCampaign2021Plan } from '@/domain/templates/campaign-2021'
-import type { Plan, Task } from '@/domain/types'
+import type { Plan, Task, TaskRecurrence } from '@/domain/types'
 import { applyCsvMapping, csvFileName, csvHeader, parseCsv, serializeCsv } from '@/io/csv/csv-file'
 import { MAX_IMPORT_BYTES } from '@/io/schedule-table/schedule-import'
-import { buildScheduleRows } from '@/io/schedule-table/schedule-rows'
+import { buildScheduleRows, MACHINE_COLUMNS } from '@/io/schedule-table/schedule-rows'
 
 const NOW = Date.UTC(2026, 10, 22, 3, 0)
 const base = buildCampaign2021Plan(1234)
 const someTask = Object.values(base.tasks)[0]!
 
-/** The 2021 plan plus what the template lacks: statuses, a timed task, odd text, a task outside the phases. */
+const WEEKLY: TaskRecurrence = {
+  frequency: 'weekly', interval: 1, weekdays: ['MO', 'TH'], until: '2021-05-20', count: null,
+  exceptions: { '2021-04-08': { type: 'cancelled' }, '2021-04-12': { type: 'moved', start: '2021-04-13T14:00', end: '2021-04-13T15:30' } },
+}
+
+/** The 2021 template's daily polling notice, 13–23/05/2021. */
+const pollingNotice = Object.values(base.tasks).find((t) => t.title.startsWith('Thông báo thường xuyên thời gian, địa điểm bỏ phiếu'))!
+
+/**
+ * The 2021 plan plus what the template lacks: statuses, a timed task, odd text, a task outside the
+ * phases, a weekly timed series with a cancelled and a moved occurrence.
+ */
 function richPlan(): Plan {
   const extra: Task[] = [
+    { ...someTask, id: 'weekly', allDay: false, start: '2021-04-05T08:00', end: '2021-04-05T09:30', title: 'Giao ban tuyên truyền', description: '', recurrence: WEEKLY },
     { ...someTask, id: 'timed', allDay: false, start: '2021-03-30T08:00', end: '2021-03-30T11:30', status: 'done', title: 'Hội nghị tập huấn (trực tuyến)', location: 'Hội trường UBND tỉnh, số 9 "Lê Duẩn"' },
     { ...someTask, id: 'outside', start: '2020-12-01', end: '2020-12-04', anchor: { type: 'election-day', offsetDays: -173 }, status: 'cancelled', supportUnitIds: [], leadUnitId: null, channelId: null },
     { ...someTask, id: 'formula', title: '=HYPERLINK("http://x","y")', description: '-  gạch đầu dòng\r\n+ dòng hai', quantity: '@100', location: '\tlệch' },
@@ -48,7 +61,7 @@ describe('CSV export', () => {
     expect(csvFileName(base)).toBe('ke-hoach-tuyen-truyen-bau-cu-2021.csv')
   })
 
-  it('is read by a real CSV parser as one record per task with the plan’s values', () => {
+  it('is read by a real CSV parser as one record per task (per occurrence of a series) with the plan’s values', () => {
     const plan = richPlan()
     const tasks = Object.values(plan.tasks)
     const text = serializeCsv(plan, { tasks, language: 'vi' })
@@ -56,13 +69,21 @@ describe('CSV export', () => {
     expect(parsed.errors).toEqual([])
     const [header, ...records] = parsed.data
     expect(header).toEqual(csvHeader('vi'))
-    expect(records).toHaveLength(tasks.length)
+    expect(header!.at(-1)).toBe('Lần lặp của')
+    expect(records).toHaveLength(tasks.reduce((n, t) => n + expandTask(t).length, 0))
     const rows = buildScheduleRows(plan, tasks, 'vi').flatMap((g) => g.rows)
     const column = (name: string) => header!.indexOf(name)
     records.forEach((record, index) => {
       const row = rows[index]!
-      const task = plan.tasks[record[column('Mã')]!]!
+      const task = row.task
       expect(record).toHaveLength(header!.length)
+      if (record[column('Mã')] === '') {
+        // Another occurrence of a series: no machine cells but the one naming its series.
+        expect(record[column('Lần lặp của')]).toBe(`${task.id}@${row.occurrenceDate}`)
+        expect(MACHINE_COLUMNS.slice(0, -1).map((c) => record[column(c.vi)])).toEqual(MACHINE_COLUMNS.slice(0, -1).map(() => ''))
+        return
+      }
+      expect(record[column('Mã')]).toBe(task.id)
       expect(record[column('STT')]).toBe(String(index + 1))
       expect(record[column('Nội dung công việc')]).toBe(task.title.startsWith('=') ? `'${task.title}` : task.title)
       expect(record[column('Từ ngày')]).toBe(row.display.from)
@@ -87,6 +108,48 @@ describe('CSV export', () => {
     expect(text).toContain(`"'\tlệch"`)
     expect(ownTasks(text, plan)).toEqual([plan.tasks.formula])
   })
+
+  it('lists the 2021 polling notice as 11 daily records, each at its own date, saying it repeats', () => {
+    const records = recordsOf(serializeCsv(base, { tasks: [pollingNotice], language: 'vi' }))
+    const [header, ...rows] = records
+    const column = (name: string) => header!.indexOf(name)
+    expect(rows).toHaveLength(11)
+    const days = Array.from({ length: 11 }, (_, i) => `${String(13 + i).padStart(2, '0')}/05/2021`)
+    expect(rows.map((r) => r[column('Từ ngày')])).toEqual(days)
+    expect(rows.map((r) => r[column('Đến ngày')])).toEqual(days)
+    expect(rows.map((r) => r[column('STT')])).toEqual(days.map((_, i) => String(i + 1)))
+    expect(rows.map((r) => r[column('Giai đoạn')])).toEqual(days.map(() => 'Cao điểm'))
+    for (const row of rows) {
+      expect(row[column('Nội dung công việc')]).toBe(pollingNotice.title)
+      expect(row[column('Ghi chú')]).toBe(`${pollingNotice.description}\nLặp lại hằng ngày đến 23/05/2021`)
+    }
+    expect(rows.map((r) => r[column('Mã')])).toEqual([pollingNotice.id, ...days.slice(1).map(() => '')])
+    expect(rows.map((r) => r[column('Lần lặp của')])).toEqual(days.map((_, i) => `${pollingNotice.id}@2021-05-${13 + i}`))
+    const english = recordsOf(serializeCsv(base, { tasks: [pollingNotice], language: 'en' }))
+    expect(english[1]![english[0]!.indexOf('Notes')]).toBe(`${pollingNotice.description}\nRepeats daily until 23/05/2021`)
+    expect(english[0]!.at(-1)).toBe('Occurrence of')
+  })
+
+  it('leaves out a cancelled occurrence and shows a moved one at its new date', () => {
+    const plan = richPlan()
+    const [header, ...rows] = recordsOf(serializeCsv(plan, { tasks: [plan.tasks.weekly!], language: 'en' }))
+    const from = rows.map((r) => r[header!.indexOf('From')])
+    // Mondays and Thursdays from 05/04 to 20/05: 14 dates, less 08/04 (cancelled); 12/04 moved to 13/04 14:00.
+    expect(from).toHaveLength(13)
+    expect(from).not.toContain('08/04/2021 08:00')
+    expect(from).not.toContain('12/04/2021 08:00')
+    expect(from.slice(0, 4)).toEqual(['05/04/2021 08:00', '13/04/2021 14:00', '15/04/2021 08:00', '19/04/2021 08:00'])
+    expect(rows[1]![header!.indexOf('Notes')]).toBe('Repeats weekly on Monday, Thursday until 20/05/2021 (moved from 12/04/2021)')
+  })
+
+  it('lists only the occurrences inside the export’s range', () => {
+    const text = serializeCsv(base, { tasks: [pollingNotice], language: 'vi', range: { from: '2021-05-20', to: '2021-05-30' } })
+    const [header, ...rows] = recordsOf(text)
+    expect(rows.map((r) => r[header!.indexOf('Từ ngày')])).toEqual(['20/05/2021', '21/05/2021', '22/05/2021', '23/05/2021'])
+    expect(rows[0]![header!.indexOf('Mã')]).toBe(pollingNotice.id)
+    // Still one task, with its own dates and rule.
+    expect(ownTasks(text, base)).toEqual([pollingNotice])
+  })
 })
 
 describe('CSV import', () => {
@@ -99,6 +162,42 @@ describe('CSV import', () => {
       expect(read.map((t) => restoreTask(t))).toEqual(tasks)
     }
     expect(tasks.some((t) => t.training !== null && t.anchor.type === 'milestone') || tasks.some((t) => t.training !== null)).toBe(true)
+    expect(tasks.filter((t) => t.recurrence !== null).map((t) => t.id)).toEqual(expect.arrayContaining(['weekly', pollingNotice.id]))
+  })
+
+  it('reads a series back as one task with its rule and exceptions, whichever occurrence carries it', () => {
+    const daily: TaskRecurrence = { frequency: 'daily', interval: 1, weekdays: [], until: null, count: 5, exceptions: {} }
+    const series: Task[] = [
+      // The first occurrence cancelled, the third moved before the series' start.
+      { ...someTask, id: 'first-cancelled', start: '2021-02-01', end: '2021-02-03', recurrence: { ...daily, exceptions: { '2021-02-01': { type: 'cancelled' }, '2021-02-03': { type: 'moved', start: '2021-01-20', end: '2021-01-21' } } } },
+      // The first occurrence moved later than the second.
+      { ...someTask, id: 'first-moved', allDay: false, start: '2021-04-05T08:00', end: '2021-04-05T09:00', recurrence: { ...WEEKLY, exceptions: { '2021-04-05': { type: 'moved', start: '2021-04-09T10:00', end: '2021-04-09T12:00' } } } },
+      { ...someTask, id: 'none-left', start: '2021-03-01', end: '2021-03-02', description: '', recurrence: { ...daily, count: 1, exceptions: { '2021-03-01': { type: 'cancelled' } } } },
+    ]
+    const plan = { ...base, tasks: Object.fromEntries(series.map((t) => [t.id, t])) }
+    for (const language of ['vi', 'en'] as const) {
+      const text = serializeCsv(plan, { tasks: series, language })
+      expect(ownTasks(text, plan).sort(byId)).toEqual([...series].sort(byId))
+    }
+  })
+
+  it('moves a series by a date changed on its row, and skips its other rows without a word', () => {
+    const plan = { ...base, tasks: { [pollingNotice.id]: pollingNotice } }
+    const [header, ...records] = recordsOf(serializeCsv(plan, { tasks: [pollingNotice], language: 'vi', range: { from: '2021-05-20', to: '2021-05-23' } }))
+    records[0]![header!.indexOf('Từ ngày')] = '19/05/2021'
+    records[0]![header!.indexOf('Đến ngày')] = '19/05/2021'
+    records[1]![header!.indexOf('Nội dung công việc')] = 'Sửa ở dòng lặp: bỏ qua'
+    const [task, ...rest] = ownTasks(csvOf([header!, ...records]), plan)
+    expect(rest).toEqual([])
+    expect(task).toMatchObject({ id: pollingNotice.id, title: pollingNotice.title, start: '2021-05-12', end: '2021-05-13', recurrence: pollingNotice.recurrence, updatedAt: NOW })
+  })
+
+  it('still reads an own file written before the occurrence column existed', () => {
+    const plan = richPlan()
+    const tasks = Object.values(plan.tasks).filter((t) => t.recurrence === null).sort(byId)
+    const records = recordsOf(serializeCsv(plan, { tasks, language: 'vi' })).map((record) => record.slice(0, -1))
+    expect(records[0]!.at(-1)).toBe('Dữ liệu khác')
+    expect(ownTasks(csvOf(records), plan).sort(byId)).toEqual(tasks)
   })
 
   it('keeps any Unicode text in titles, notes and places through export and import', () => {

@@ -1,7 +1,7 @@
 /**
  * The plan as CSV: UTF-8 with a byte order mark (without it Excel reads the file as the machine's
  * ANSI code page and garbles Vietnamese), CRLF line ends and RFC 4180 quoting (papaparse), one
- * header row and one record per task.
+ * header row and one record per task (per occurrence for a recurring task: see schedule-rows.ts).
  *
  * Columns: the visible columns of the XLSX sheet (schedule-rows.ts), then "Giai đoạn" — CSV has no
  * merged rows, so the phase a task is grouped under becomes a column of its own instead of a header
@@ -21,6 +21,7 @@ import {
 } from '@/io/schedule-table/schedule-import'
 import {
   buildScheduleRows, columnLabel, MACHINE_COLUMNS, neutraliseFormula, PHASE_COLUMN, SCHEDULE_COLUMNS, scheduleFileBaseName,
+  type ScheduleRange,
 } from '@/io/schedule-table/schedule-rows'
 
 export const CSV_MIME_TYPE = 'text/csv;charset=utf-8'
@@ -33,6 +34,8 @@ export type ParseCsvResult = OwnSheetResult | ForeignSheetResult | { ok: false; 
 export interface CsvExportOptions {
   tasks: readonly Task[]
   language: Language
+  /** The export's days: a series lists only its occurrences touching them (see `scheduleRangeOfScope`). */
+  range?: ScheduleRange | null
 }
 
 /** The header labels of the CSV, in order. */
@@ -41,9 +44,9 @@ export function csvHeader(language: Language): string[] {
 }
 
 /** The given tasks as CSV text, starting with the BOM. */
-export function serializeCsv(plan: Plan, { tasks, language }: CsvExportOptions): string {
+export function serializeCsv(plan: Plan, { tasks, language, range = null }: CsvExportOptions): string {
   const data: string[][] = []
-  for (const group of buildScheduleRows(plan, tasks, language)) {
+  for (const group of buildScheduleRows(plan, tasks, language, { range })) {
     for (const row of group.rows) {
       const record: string[] = []
       for (const column of SCHEDULE_COLUMNS) record.push(neutraliseFormula(row.display[column.key]))

@@ -192,6 +192,38 @@ describe('Word (.docx) export', () => {
     expect(texts).toEqual(expect.arrayContaining(['07:30 - 09:00', '22/05/2021']))
   })
 
+  it('lists a recurring task one row per occurrence, each at its own date, with its rule under Ghi chú', async () => {
+    const notice = allTasks.find((t) => t.title.startsWith('Thông báo thường xuyên thời gian, địa điểm bỏ phiếu'))!
+    const doc = parseXml(await documentXml(basePlan, allTasks))
+    const peak = Array.from(doc.getElementsByTagNameNS(W_NS, 'tbl')).filter((t) => paragraphTexts(t)[0] === 'STT')[1]!
+    const noticeRows = Array.from(peak.getElementsByTagNameNS(W_NS, 'tr')).map(paragraphTexts).filter((cells) => cells[1] === notice.title)
+    expect(noticeRows.map((cells) => cells[2])).toEqual(Array.from({ length: 11 }, (_, i) => `${13 + i}/05/2021`))
+    for (const cells of noticeRows) expect(cells.slice(-2)).toEqual([notice.description, 'Lặp lại hằng ngày đến 23/05/2021'])
+    // Numbered among the other rows of the phase, in date order.
+    const numbers = noticeRows.map((cells) => Number(cells[0]))
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b))
+    expect(new Set(numbers).size).toBe(11)
+    // Section III still counts the series as one task.
+    expect(paragraphTexts(doc).filter((text) => text.includes(stripDot(notice.title)))).toHaveLength(1 + 11)
+  })
+
+  it('leaves out a cancelled occurrence, prints a moved one at its new date, and keeps to the export’s range', async () => {
+    const plan = withTask(basePlan, {
+      id: 'series', title: 'Phát thanh lưu động', allDay: true, start: '2021-04-05', end: '2021-04-06', description: '',
+      recurrence: { frequency: 'weekly', interval: 1, weekdays: ['MO', 'TH'], until: '2021-04-22', count: null, exceptions: { '2021-04-08': { type: 'cancelled' }, '2021-04-12': { type: 'moved', start: '2021-04-14', end: '2021-04-15' } } },
+    })
+    const dates = async (range?: { from: string; to: string }) => {
+      const xml = await partOf(await serializeDocx(plan, { tasks: [plan.tasks.series!], language: 'vi', now: NOW, range }), 'word/document.xml')
+      const rows = Array.from(parseXml(xml).getElementsByTagNameNS(W_NS, 'tr')).map(paragraphTexts).filter((cells) => cells[1] === 'Phát thanh lưu động')
+      return rows.map((cells) => [cells[2], cells.at(-1)])
+    }
+    const rule = 'Lặp lại hằng tuần vào Thứ Hai, Thứ Năm đến 22/04/2021'
+    expect(await dates()).toEqual([
+      ['05/04/2021', rule], ['14/04/2021', `${rule} (dời từ 12/04/2021)`], ['15/04/2021', rule], ['19/04/2021', rule], ['22/04/2021', rule],
+    ])
+    expect((await dates({ from: '2021-04-15', to: '2021-04-20' })).map(([date]) => date)).toEqual(['15/04/2021', '19/04/2021'])
+  })
+
   it('says what each unit leads, and shortens a very long list', async () => {
     let plan = basePlan
     const lead = basePlan.units[0]!
@@ -226,3 +258,7 @@ describe('Word (.docx) export', () => {
     expect(DOCX_MIME_TYPE).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   })
 })
+
+function stripDot(text: string): string {
+  return text.replace(/[\s.;,:]+$/u, '')
+}

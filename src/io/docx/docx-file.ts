@@ -6,7 +6,8 @@
  *   header table      issuing agency | national motto, then "Số: …/KH-…" | place and date
  *   title             KẾ HOẠCH, the subject, a short rule
  *   I.  MỤC ĐÍCH, YÊU CẦU     DocumentDetails.purpose, one paragraph per line
- *   II. NỘI DUNG              per phase: a heading and a task table (then "Nhiệm vụ khác")
+ *   II. NỘI DUNG              per phase: a heading and a task table (then "Nhiệm vụ khác"); a
+ *                             recurring task has a row per occurrence, its rule under Ghi chú
  *   III. TỔ CHỨC THỰC HIỆN    what each lead unit leads, then the closing sentence ending "./."
  *   signature table   Nơi nhận | signer block
  *
@@ -35,14 +36,19 @@ import {
 } from 'docx'
 import { addDays, datePart, timePart } from '@/domain/dates/local-date'
 import { formatDate } from '@/domain/dates/format-date'
-import { firstDay, lastDay } from '@/domain/plan/task-dates'
+import { expandTask, isRecurring } from '@/domain/plan/recurrence'
+import { lastDay } from '@/domain/plan/task-dates'
 import type { LocalDate, Phase, Plan, Task } from '@/domain/types'
+import { occurrenceNote } from '@/io/schedule-table/recurrence-text'
+import type { ScheduleRange } from '@/io/schedule-table/schedule-rows'
 
 export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 export interface SerializeDocxOptions {
   /** The tasks of the export scope, already in the order they should appear (see selectTasksForExport). */
   tasks: readonly Task[]
+  /** The export's days: a recurring task lists only its occurrences touching them (see `scheduleRangeOfScope`). */
+  range?: ScheduleRange | null
   /**
    * The interface language. It does not change the document: an official document is Vietnamese
    * whoever exports it, so every heading and column label stays Vietnamese. Taken so that every
@@ -130,7 +136,7 @@ export async function serializeDocx(plan: Plan, options: SerializeDocxOptions): 
     buildHeaderTable(plan, options.now),
     ...buildTitle(details.subject),
     ...buildPurposeSection(details.purpose),
-    ...buildContentSection(plan.phases, options.tasks, unitNames),
+    ...buildContentSection(plan.phases, expandRows(options.tasks, options.range ?? null), unitNames),
     ...buildOrganisationSection(plan.units, options.tasks),
     buildSignatureTable(plan),
   ]
@@ -417,36 +423,63 @@ function buildPurposeSection(purpose: string): Paragraph[] {
 
 // ---- II. Nội dung ----------------------------------------------------------------------------------
 
+/** One row of a task table: a task, or one occurrence of a recurring task at its own dates. */
+interface TaskRow {
+  task: Task
+  start: string
+  end: string
+  /** A series' rule in words ("Lặp lại hằng ngày đến 23/05/2021"), or ''. */
+  note: string
+}
+
 interface TaskGroup {
   heading: string
   focus: string
-  tasks: Task[]
+  rows: TaskRow[]
 }
 
 /**
- * One group per phase (in date order) holding the tasks that touch it; a task touching several
- * phases goes to the first, so each task appears once. Tasks touching none go last, "Nhiệm vụ khác".
- * Phases without tasks in the scope are left out. Task order inside a group is the caller's order.
+ * The rows of the tasks: a recurring task gives one per occurrence (moved ones at their new dates,
+ * cancelled ones and, with a range, those outside it left out). Rows are in date order, occurrences
+ * among the other tasks; rows starting together keep the caller's order.
  */
-function groupTasksByPhase(phases: readonly Phase[], tasks: readonly Task[]): TaskGroup[] {
+function expandRows(tasks: readonly Task[], range: ScheduleRange | null): TaskRow[] {
+  const rows: (TaskRow & { index: number })[] = []
+  tasks.forEach((task, index) => {
+    const occurrences = range === null ? expandTask(task) : expandTask(task, range.from, addDays(range.to, 1))
+    for (const occurrence of occurrences) {
+      const note = isRecurring(task) ? occurrenceNote(task.recurrence, occurrence, 'vi') : ''
+      rows.push({ task, start: occurrence.start, end: occurrence.end, note, index })
+    }
+  })
+  if (!tasks.some(isRecurring)) return rows
+  return rows.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.index - b.index))
+}
+
+/**
+ * One group per phase (in date order) holding the rows that touch it; a row touching several phases
+ * goes to the first, so each row appears once. Rows touching none go last, "Nhiệm vụ khác". Phases
+ * without rows in the scope are left out. Row order inside a group is the order given.
+ */
+function groupRowsByPhase(phases: readonly Phase[], rows: readonly TaskRow[]): TaskGroup[] {
   const ordered = [...phases].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
-  const byPhase = new Map<string, Task[]>(ordered.map((p) => [p.id, []]))
-  const other: Task[] = []
-  for (const task of tasks) {
-    const first = firstDay(task)
-    const last = lastDay(task)
+  const byPhase = new Map<string, TaskRow[]>(ordered.map((p) => [p.id, []]))
+  const other: TaskRow[] = []
+  for (const row of rows) {
+    const first = datePart(row.start)
+    const last = lastDay({ start: row.start, end: row.end, allDay: row.task.allDay })
     const phase = ordered.find((p) => first < p.end && last >= p.start)
-    if (phase) byPhase.get(phase.id)?.push(task)
-    else other.push(task)
+    if (phase) byPhase.get(phase.id)?.push(row)
+    else other.push(row)
   }
   const groups: TaskGroup[] = []
   for (const phase of ordered) {
-    const phaseTasks = byPhase.get(phase.id) ?? []
-    if (phaseTasks.length === 0) continue
+    const phaseRows = byPhase.get(phase.id) ?? []
+    if (phaseRows.length === 0) continue
     const range = `từ ngày ${formatDate(phase.start)} đến ngày ${formatDate(addDays(phase.end, -1))}`
-    groups.push({ heading: `${phaseTitle(phase.name)}: ${range}`, focus: phase.focus, tasks: phaseTasks })
+    groups.push({ heading: `${phaseTitle(phase.name)}: ${range}`, focus: phase.focus, rows: phaseRows })
   }
-  if (other.length > 0) groups.push({ heading: 'Nhiệm vụ khác', focus: '', tasks: other })
+  if (other.length > 0) groups.push({ heading: 'Nhiệm vụ khác', focus: '', rows: other })
   return groups
 }
 
@@ -459,9 +492,9 @@ function phaseTitle(name: string): string {
   return `Giai đoạn ${lowered}`.trim()
 }
 
-function buildContentSection(phases: readonly Phase[], tasks: readonly Task[], unitNames: ReadonlyMap<string, string>): (Paragraph | Table)[] {
+function buildContentSection(phases: readonly Phase[], rows: readonly TaskRow[], unitNames: ReadonlyMap<string, string>): (Paragraph | Table)[] {
   const content: (Paragraph | Table)[] = [heading('II. NỘI DUNG')]
-  const groups = groupTasksByPhase(phases, tasks)
+  const groups = groupRowsByPhase(phases, rows)
   if (groups.length === 0) {
     content.push(bodyParagraph([new TextRun({ text: 'Chưa có nhiệm vụ.', font: FONT, size: SIZE_14PT, italics: true })]))
   }
@@ -476,7 +509,7 @@ function buildContentSection(phases: readonly Phase[], tasks: readonly Task[], u
     }
     // A paragraph before each table: the heading above gives it, and it keeps two tables from ever
     // touching (Word would merge them into one).
-    content.push(buildTaskTable(group.tasks, unitNames))
+    content.push(buildTaskTable(group.rows, unitNames))
   })
   return content
 }
@@ -494,21 +527,21 @@ function taskCell(index: number, children: Paragraph[], verticalAlign?: typeof V
  * 12 pt, thin single borders (docx's default table borders); the header row repeats on every page and
  * no row splits across pages. STT restarts at 1 in each phase's table.
  */
-function buildTaskTable(tasks: readonly Task[], unitNames: ReadonlyMap<string, string>): Table {
+function buildTaskTable(taskRows: readonly TaskRow[], unitNames: ReadonlyMap<string, string>): Table {
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: TASK_COLUMN_LABELS.map((label, index) => taskCell(index, cellParagraphs([label], STYLE_TASK_HEAD), VerticalAlign.CENTER)),
   })
-  const rows = tasks.map((task, i) => new TableRow({
+  const rows = taskRows.map((row, i) => new TableRow({
     cantSplit: true,
     children: [
       taskCell(0, cellParagraphs([String(i + 1)], STYLE_TASK_CELL_CENTRED)),
-      taskCell(1, cellParagraphs(textLines(task.title))),
-      taskCell(2, cellParagraphs(formatTaskTime(task), STYLE_TASK_CELL_CENTRED)),
-      taskCell(3, cellParagraphs(task.leadUnitId === null ? [] : textLines(unitNames.get(task.leadUnitId) ?? ''))),
-      taskCell(4, cellParagraphs(supportLines(task, unitNames))),
-      taskCell(5, cellParagraphs(noteLines(task))),
+      taskCell(1, cellParagraphs(textLines(row.task.title))),
+      taskCell(2, cellParagraphs(formatTaskTime({ allDay: row.task.allDay, start: row.start, end: row.end }), STYLE_TASK_CELL_CENTRED)),
+      taskCell(3, cellParagraphs(row.task.leadUnitId === null ? [] : textLines(unitNames.get(row.task.leadUnitId) ?? ''))),
+      taskCell(4, cellParagraphs(supportLines(row.task, unitNames))),
+      taskCell(5, cellParagraphs([...noteLines(row.task), ...(row.note === '' ? [] : [row.note])])),
     ],
   }))
   return new Table({
@@ -524,9 +557,9 @@ function buildTaskTable(tasks: readonly Task[], unitNames: ReadonlyMap<string, s
  * The "Thời gian" cell, one or two lines: `23/05/2021`, `01/01/2021 -` / `31/03/2021`,
  * `07:30 - 09:30` / `23/05/2021`. Wall-clock values are printed as stored: no time zone applies.
  */
-function formatTaskTime(task: Task): string[] {
+function formatTaskTime(task: Pick<Task, 'allDay' | 'start' | 'end'>): string[] {
   if (task.allDay) {
-    const first = firstDay(task)
+    const first = datePart(task.start)
     const last = lastDay(task)
     return first === last ? [formatDate(first)] : [`${formatDate(first)} -`, formatDate(last)]
   }

@@ -40,6 +40,7 @@ const ROW_PROBLEMS: Record<RowProblem, Record<Language, string>> = {
   invalidSource: { vi: 'không đọc được nguồn (đã bỏ qua)', en: 'the source cannot be read (left out)' },
   invalidOtherData: { vi: 'không đọc được dữ liệu khác (đã bỏ qua)', en: 'the other data cannot be read (left out)' },
   duplicateId: { vi: 'trùng mã với dòng trên (nhập thành nhiệm vụ mới)', en: 'same id as a row above (imported as a new task)' },
+  sectionHeading: { vi: 'dòng tiêu đề mục, không phải nhiệm vụ (bỏ qua)', en: 'a section heading, not a task (left out)' },
 }
 
 /** "Tệp lớn hơn 20 MB nên không nhập được." */

@@ -13,17 +13,18 @@
  * given: the caller decides what to do with the tasks. Row numbers are 1-based and are the numbers a
  * spreadsheet shows (the header of a CSV is row 1), so a message can say "row 14" and be found.
  */
-import { addDays, datePart, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, timePart, toMinuteNumber } from '@/domain/dates/local-date'
+import { addDays, datePart, daysInMonth, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, timePart, toMinuteNumber } from '@/domain/dates/local-date'
 import { reanchor } from '@/domain/plan/anchors'
 import { canonicalJson } from '@/domain/plan/canonical-json'
 import { newId } from '@/domain/plan/ids'
 import { restoreTask } from '@/domain/plan/restore-plan'
-import { ADMIN_LEVELS, TASK_STATUSES, type EpochMs, type LocalDate, type Plan, type Task, type TaskAnchor, type TaskStatus } from '@/domain/types'
+import { ADMIN_LEVELS, TASK_STATUSES, type EpochMs, type LocalDate, type Plan, type Task, type TaskAnchor, type TaskStatus, type Unit } from '@/domain/types'
 import {
   MACHINE_COLUMNS, MAPPED_FIELDS, OWN_FILE_MARKER_COLUMNS, PHASE_COLUMN, SCHEDULE_COLUMNS, STATUS_LABELS,
-  matchColumnHeader, normaliseForMatching, restoreNeutralisedText,
+  matchColumnHeader, normaliseForMatching, readSeriesRowDates, restoreNeutralisedText, seriesBoundsFromRow,
   type MachineColumnKey, type MappedField, type ScheduleColumn, type VisibleColumnKey,
 } from '@/io/schedule-table/schedule-rows'
+import { removeRecurrenceNote } from '@/io/schedule-table/recurrence-text'
 
 /** Files over this size are refused before they are read (the issue's limit: 20 MB). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -31,6 +32,9 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 export const FOREIGN_PREVIEW_ROWS = 10
 /** The header is looked for in this many first non-empty rows (officials' sheets start with titles). */
 const HEADER_SCAN_ROWS = 30
+/** Sample values of a foreign column are taken from this many first data rows. */
+const SAMPLE_SCAN_ROWS = 200
+const SAMPLES_PER_COLUMN = 3
 /** A foreign timed task with no end lasts this long. */
 const DEFAULT_TIMED_LENGTH_MINUTES = 60
 
@@ -62,6 +66,7 @@ export type RowProblem =
   | 'invalidSource'
   | 'invalidOtherData'
   | 'duplicateId'
+  | 'sectionHeading'
 
 export interface RowIssue {
   /** 1-based row number as the spreadsheet shows it. */
@@ -93,10 +98,22 @@ export interface ForeignSheetResult {
   preview: string[][]
   /** Every data row, for `applyColumnMapping`. */
   rows: SheetRow[]
+  /** Every non-empty row of the sheet, header and title rows too: `readForeignSheet` reads them again with another header row. */
+  sheetRows: SheetRow[]
+  /** A second header row merged into the first ("Thời gian" over "Từ ngày | Đến ngày"), or null. */
+  subHeaderRow: number | null
+  /** Up to three non-empty values of each column, to show what the column holds. */
+  samples: string[][]
 }
 
 export type MappingResult =
-  | { ok: true; tasks: Task[]; errors: RowIssue[]; warnings: RowIssue[] }
+  | {
+    ok: true; tasks: Task[]; errors: RowIssue[]; warnings: RowIssue[]
+    /** The sheet row each task came from (same order as `tasks`). */
+    rowNumbers: number[]
+    /** Units the sheet names that the plan lacks (only with `addUnknownUnits`); tasks refer to them. */
+    newUnits: Unit[]
+  }
   | { ok: false; error: 'mappingIncomplete'; missing: MappedField[] }
 
 /** A foreign sheet cannot be imported without these. */
@@ -132,19 +149,50 @@ export function interpretSheet(
     if (columns) return readOwnRows(nonEmpty[i]!, nonEmpty.slice(i + 1), columns, plan, now, options)
   }
 
-  const headerIndex = Math.max(0, scanned.findIndex((row) => new Set(row.cells.map(matchColumnHeader).filter(Boolean)).size >= 2))
-  const header = nonEmpty[headerIndex]!
-  const dataRows = nonEmpty.slice(headerIndex + 1)
-  const width = dataRows.reduce((max, row) => Math.max(max, row.cells.length), header.cells.length)
-  const headers = padCells(header.cells.map((cell) => cell.trim()), width)
+  return readForeignSheet(nonEmpty)
+}
+
+/**
+ * Reads a foreign sheet under a header row: the given one (a row number as the spreadsheet shows
+ * it, when the user picked it), else the most likely one. Officials' sheets open with title lines
+ * (the agency, "KẾ HOẠCH …"), so the header is the row among the first ones that names the most
+ * task fields. A second header row right under it ("Thời gian" over "Từ ngày | Đến ngày") is merged
+ * into it. The suggested mapping gives each field to the first column that names it.
+ */
+export function readForeignSheet(sheetRows: readonly SheetRow[], headerRow?: number): ForeignSheetResult {
+  const rows = sheetRows.filter((row) => !isBlankRow(row.cells))
+  let headerIndex = headerRow === undefined ? -1 : rows.findIndex((row) => row.number === headerRow)
+  if (headerIndex < 0) headerIndex = detectHeaderIndex(rows)
+  const header = rows[headerIndex] ?? { number: 1, cells: [] }
+  let headerCells = header.cells.map((cell) => cell.trim())
+  let dataStart = headerIndex + 1
+  let subHeaderRow: number | null = null
+  const below = rows[dataStart]
+  const merged = below ? mergeSubHeader(headerCells, below.cells) : null
+  if (below && merged) {
+    headerCells = merged
+    subHeaderRow = below.number
+    dataStart += 1
+  }
+  const dataRows = rows.slice(dataStart)
+  const width = dataRows.reduce((max, row) => Math.max(max, row.cells.length), headerCells.length)
+  const headers = padCells(headerCells, width)
   const suggestedMapping: ColumnMapping = {}
   const used = new Set<MappedField>()
   headers.forEach((name, index) => {
-    const field = matchColumnHeader(name)
+    const field = suggestColumnField(name)
     const free = field !== null && !used.has(field)
     if (free) used.add(field)
     suggestedMapping[index] = free ? field : null
   })
+  const samples = headers.map(() => [] as string[])
+  for (const row of dataRows.slice(0, SAMPLE_SCAN_ROWS)) {
+    row.cells.forEach((cell, index) => {
+      const text = restoreNeutralisedText(cell).trim()
+      const column = samples[index]
+      if (column && text !== '' && column.length < SAMPLES_PER_COLUMN && !column.includes(text)) column.push(text)
+    })
+  }
   return {
     ok: true,
     kind: 'foreign',
@@ -153,7 +201,80 @@ export function interpretSheet(
     suggestedMapping,
     preview: dataRows.slice(0, FOREIGN_PREVIEW_ROWS).map((row) => padCells(row.cells, width)),
     rows: dataRows,
+    sheetRows: rows,
+    subHeaderRow,
+    samples,
   }
+}
+
+/**
+ * Names officials give columns that the shared header phrases (schedule-rows.ts) leave out:
+ * "Đơn vị/cá nhân thực hiện", "Trách nhiệm", "Đơn vị phụ trách", "Phân công", "Đầu mối" name who
+ * leads. Only asked when those phrases find nothing, so "Thời gian thực hiện" stays a date.
+ */
+const EXTRA_HEADER_PHRASES: readonly (readonly [MappedField, readonly string[]])[] = [
+  ['location', ['noi to chuc', 'noi dien ra']],
+  ['lead', ['thuc hien', 'trach nhiem', 'phu trach', 'phan cong', 'dau moi']],
+]
+
+/** The task field a foreign column's header names, or null (also used for sub-header rows). */
+export function suggestColumnField(header: string): MappedField | null {
+  const field = matchColumnHeader(header)
+  if (field !== null) return field
+  const padded = ` ${normaliseForMatching(header)} `
+  if (padded.trim() === '') return null
+  for (const [candidate, phrases] of EXTRA_HEADER_PHRASES) {
+    if (phrases.some((phrase) => padded.includes(` ${phrase} `))) return candidate
+  }
+  return null
+}
+
+/**
+ * The index of the most likely header among the first rows: the one naming the most different
+ * fields (at least two; the first such on a tie), or the row above it when it is that row's second
+ * header row. Without one, the first row with a field name,
+ * else the first row of two or more cells (a title line has one), else the first row.
+ */
+function detectHeaderIndex(rows: readonly SheetRow[]): number {
+  let best = -1
+  let bestScore = 1
+  let firstNamed = -1
+  let firstWide = -1
+  rows.slice(0, HEADER_SCAN_ROWS).forEach((row, index) => {
+    const fields = new Set(row.cells.map(suggestColumnField).filter((field) => field !== null))
+    if (fields.size > bestScore) {
+      best = index
+      bestScore = fields.size
+    }
+    if (firstNamed < 0 && fields.size > 0) firstNamed = index
+    if (firstWide < 0 && row.cells.filter((cell) => cell.trim() !== '').length >= 2) firstWide = index
+  })
+  // The row that names the most may be the second row of a two-row header: the first row leads.
+  const above = rows[best - 1]
+  if (best > 0 && above && above.cells.some((cell) => suggestColumnField(cell) !== null) && mergeSubHeader(above.cells, rows[best]!.cells)) return best - 1
+  if (best >= 0) return best
+  if (firstNamed >= 0) return firstNamed
+  return Math.max(0, firstWide)
+}
+
+/**
+ * The header cells with a second header row merged in, or null when `below` is not one: each of
+ * its cells repeats the one above (a cell merged down) or names a field, and at least two name
+ * fields the row above does not (a data row seldom does).
+ */
+function mergeSubHeader(header: readonly string[], below: readonly string[]): string[] | null {
+  const merged = [...header]
+  let named = 0
+  for (let index = 0; index < below.length; index += 1) {
+    const top = (header[index] ?? '').trim()
+    const bottom = (below[index] ?? '').trim()
+    if (bottom === '' || bottom === top) continue
+    if (suggestColumnField(bottom) === null) return null
+    named += 1
+    while (merged.length <= index) merged.push('')
+    merged[index] = top === '' ? bottom : `${top} – ${bottom}`
+  }
+  return named >= 2 ? merged : null
 }
 
 /** The mapped fields a mapping still lacks before it can be applied. */
@@ -162,19 +283,32 @@ export function missingRequiredFields(mapping: ColumnMapping): MappedField[] {
   return REQUIRED_MAPPED_FIELDS.filter((field) => !mapped.has(field))
 }
 
+export interface MappingOptions {
+  /**
+   * Unit names the plan does not know become new units (listed in `newUnits`) instead of being left
+   * out with a warning; a lead cell naming several units gives the first the lead and the others
+   * support, and a list may be separated by commas as well as ";" or line breaks.
+   */
+  addUnknownUnits?: boolean
+}
+
 /**
  * Turns a foreign sheet's rows into new tasks, given the user's column mapping. Dates may be
- * dd/mm/yyyy or yyyy-mm-dd, with an optional time (08:00, 8h30); a start cell may hold a range
- * ("01/04/2021 – 23/05/2021", "01/04 - 23/05/2021", "từ … đến …"). Rows that cannot be read are
- * reported by number and left out; empty rows are skipped. Rows may be given as plain cell arrays,
- * numbered from `firstRowNumber` (2: under a header row).
+ * dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd, with an optional time (08:00, 8h30), or Excel day numbers; a
+ * start cell may hold a range ("01/04/2021 – 23/05/2021", "01/04 - 23/05/2021", "từ … đến …",
+ * "01 - 30/4/2021") or a month or quarter ("Tháng 4/2021", "Quý II/2021"). Rows that cannot be read
+ * are reported by number and left out; empty rows are skipped, and so are section headings (a title
+ * and nothing else, in capitals or numbered "I.", "A.": reported as warnings). Rows may be given as
+ * plain cell arrays, numbered from `firstRowNumber` (2: under a header row).
  */
 export function applyColumnMapping(
   rows: readonly (SheetRow | readonly string[])[], mapping: ColumnMapping, plan: Plan, now: EpochMs, firstRowNumber = 2,
+  options: MappingOptions = {},
 ): MappingResult {
   const missing = missingRequiredFields(mapping)
   if (missing.length > 0) return { ok: false, error: 'mappingIncomplete', missing }
-  const context = new ImportContext(plan, now)
+  const context = new ImportContext(plan, now, options.addUnknownUnits === true)
+  const rowNumbers: number[] = []
   const columns = Object.entries(mapping)
     .filter((entry): entry is [string, MappedField] => entry[1] !== null && (MAPPED_FIELDS as readonly string[]).includes(entry[1]))
     .map(([index, field]) => [Number(index), field] as const)
@@ -193,10 +327,30 @@ export function applyColumnMapping(
       // Two columns on one field: notes add up, anything else keeps the first.
       values[field] = before === undefined ? text : field === 'description' ? `${before}\n${text}` : before
     }
+    if (isSectionHeading(values, row.cells)) {
+      context.warn(row.number, 'sectionHeading', values.title)
+      return
+    }
     const task = context.readVisibleRow(row.number, values)
-    if (task) context.tasks.push(task)
+    if (task) {
+      context.tasks.push(task)
+      rowNumbers.push(row.number)
+    }
   })
-  return context.result()
+  return { ...context.result(), rowNumbers, newUnits: context.newUnits }
+}
+
+/**
+ * A row that is a heading of the sheet's own sections ("I. TUYÊN TRUYỀN CHUNG", "B | Cao điểm"),
+ * not a task: it has a title and no other field, and the title is in capitals, or it or a cell of
+ * the row is numbered with a Roman numeral or a letter.
+ */
+function isSectionHeading(values: Partial<Record<MappedField, string>>, cells: readonly string[]): boolean {
+  const title = values.title
+  if (title === undefined || Object.keys(values).length > 1) return false
+  const capitals = /\p{L}/u.test(title) && title === title.toLocaleUpperCase('vi') && title !== title.toLocaleLowerCase('vi')
+  const numbered = /^(?:[IVXLC]+|[A-Z])[.):]\s/u.test(title) || cells.some((cell) => /^(?:[IVXLC]+|[A-Z])[.)]?$/u.test(cell.trim()))
+  return capitals || numbered
 }
 
 // ── Own files ───────────────────────────────────────────────────────────────────────────────────
@@ -237,10 +391,14 @@ class ImportContext {
   private readonly channels: NameIndex
   private readonly plan: Plan
   private readonly now: EpochMs
+  /** See `MappingOptions.addUnknownUnits`. */
+  private readonly addUnknownUnits: boolean
+  readonly newUnits: Unit[] = []
 
-  constructor(plan: Plan, now: EpochMs) {
+  constructor(plan: Plan, now: EpochMs, addUnknownUnits = false) {
     this.plan = plan
     this.now = now
+    this.addUnknownUnits = addUnknownUnits
     this.units = new NameIndex(plan.units.map((u) => [u.id, [u.name]]))
     this.channels = new NameIndex(plan.channels.map((c) => [c.id, [c.name, c.nameEn]]))
   }
@@ -266,6 +424,8 @@ class ImportContext {
       return index === undefined ? '' : restoreNeutralisedText(row.cells[index] ?? '')
     }
     const id = cell('id').trim()
+    // Another occurrence of a series (schedule-rows.ts): the series is read from its own row, the one with the id.
+    if (id === '' && cell('occurrenceOf').trim() !== '') return null
     if (id === '') {
       // A row someone added in the spreadsheet: only its visible cells mean anything.
       return this.readVisibleRow(row.number, {
@@ -275,7 +435,10 @@ class ImportContext {
       })
     }
 
-    const bounds = readOwnBounds(cell('from'), cell('to'), cell('start').trim(), cell('end').trim(), cell('allDay').trim())
+    // A series' row may show a later or moved occurrence: its visible dates are read against that one.
+    const series = readSeriesRowDates(cell('occurrenceOf'), id, cell('start').trim(), cell('end').trim(), cell('other'))
+    const shown = readOwnBounds(cell('from'), cell('to'), series?.shown.start ?? cell('start').trim(), series?.shown.end ?? cell('end').trim(), cell('allDay').trim())
+    const bounds = series && shown.ok ? seriesBoundsFromRow(series, shown) : shown
     if (!bounds.ok) return this.error(row.number, bounds.problem, bounds.detail)
 
     const anchor = this.readJson(row.number, cell('anchor'), 'invalidAnchor', { type: 'fixed' })
@@ -304,7 +467,8 @@ class ImportContext {
       createdAt: readInstant(cell('createdAt'), this.now),
       updatedAt: bounds.edited ? this.now : readInstant(cell('updatedAt'), this.now),
     }
-    const task = restoreTask(raw)
+    // A series' notes end with its rule in words, added by the export.
+    const task = removeRecurrenceNote(restoreTask(raw))
     if (!task) return this.error(row.number, 'invalidTask')
     if (canonicalJson(task.anchor) !== canonicalJson(anchor) && !bounds.edited && !bounds.fromVisible) this.warn(row.number, 'invalidAnchor', cell('anchor'))
     return this.claimId(row.number, this.stampIfEdited(task))
@@ -349,6 +513,7 @@ class ImportContext {
   }
 
   private readLinks(rowNumber: number, lead: string, support: string, channel: string) {
+    if (this.addUnknownUnits) return { ...this.readForeignUnits(lead, support), channelId: this.readChannel(rowNumber, channel) }
     let leadUnitId: string | null = null
     if (lead !== '') {
       leadUnitId = this.units.find(lead)
@@ -359,12 +524,35 @@ class ImportContext {
       if (part.id === null) this.warn(rowNumber, 'unknownUnit', part.name)
       else if (!supportUnitIds.includes(part.id)) supportUnitIds.push(part.id)
     }
-    let channelId: string | null = null
-    if (channel !== '') {
-      channelId = this.channels.find(channel)
-      if (channelId === null) this.warn(rowNumber, 'unknownChannel', channel)
+    return { leadUnitId, supportUnitIds, channelId: this.readChannel(rowNumber, channel) }
+  }
+
+  private readChannel(rowNumber: number, channel: string): string | null {
+    if (channel === '') return null
+    const channelId = this.channels.find(channel)
+    if (channelId === null) this.warn(rowNumber, 'unknownChannel', channel)
+    return channelId
+  }
+
+  /**
+   * A foreign row's units, adding the ones the plan lacks. The lead cell may name several units
+   * ("Sở Thông tin và Truyền thông, Đài PT-TH tỉnh"): the first leads, the others support.
+   */
+  private readForeignUnits(lead: string, support: string): { leadUnitId: string | null; supportUnitIds: string[] } {
+    const idOf = (part: { name: string; id: string | null }) => part.id ?? this.addUnit(part.name)
+    const [leadUnitId = null, ...others] = splitNames(lead, this.units, true).map(idOf)
+    const supportUnitIds: string[] = []
+    for (const id of [...others, ...splitNames(support, this.units, true).map(idOf)]) {
+      if (id !== leadUnitId && !supportUnitIds.includes(id)) supportUnitIds.push(id)
     }
-    return { leadUnitId, supportUnitIds, channelId }
+    return { leadUnitId, supportUnitIds }
+  }
+
+  private addUnit(name: string): string {
+    const unit: Unit = { id: newId('unit'), name, updatedAt: this.now }
+    this.newUnits.push(unit)
+    this.units.add(unit.id, name)
+    return unit.id
   }
 
   private readStatus(rowNumber: number, text: string): TaskStatus {
@@ -494,7 +682,7 @@ const DATE_WITH_TIME = new RegExp(
 /**
  * Reads a date people write: `30/03/2021`, `30/3/2021`, `30.03.2021`, `2021-03-30`, with an optional
  * weekday or "ngày" in front and an optional time (`30/03/2021 08:00`, `2021-03-30T08:00`,
- * `8h30 ngày 30/3/2021`). Null when it is not a real date and time.
+ * `8h30 ngày 30/3/2021`), or an Excel day number (`44286`). Null when it is not a real date and time.
  */
 export function parseDateTimeText(text: string): DateTimeValue | null {
   let rest = text.trim().replace(/\s+/g, ' ')
@@ -507,7 +695,7 @@ export function parseDateTimeText(text: string): DateTimeValue | null {
   }
   rest = rest.replace(DAY_PREFIX, '')
   const match = DATE_WITH_TIME.exec(rest)
-  if (!match) return null
+  if (!match) return time === null ? parseExcelDayNumber(rest) : null
   const date = match[1] !== undefined
     ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1].padStart(2, '0')}`
     : `${match[4]}-${match[5]!.padStart(2, '0')}-${match[6]!.padStart(2, '0')}`
@@ -527,12 +715,64 @@ function toTime(hours: string | undefined, minutes: string | undefined): string 
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
 }
 
+/** Excel's day 25569 is 1970-01-01; days 20000–80000 are the years 1954–2119. */
+const EXCEL_UNIX_EPOCH_DAY = 25569
+const EXCEL_DAY_NUMBER = /^([2-7]\d{4})(?:\.(\d+))?$/
+
+/**
+ * An Excel date as its day number ("44287", "44287.375"): what a date cell becomes when the sheet
+ * was saved with the cell formatted as a number. Only five-digit numbers of plausible years count.
+ */
+function parseExcelDayNumber(text: string): DateTimeValue | null {
+  const match = EXCEL_DAY_NUMBER.exec(text)
+  if (!match) return null
+  const date = addDays('1970-01-01', Number(match[1]) - EXCEL_UNIX_EPOCH_DAY)
+  const minutes = match[2] === undefined ? 0 : Math.round(Number(`0.${match[2]}`) * 24 * 60)
+  if (minutes === 0 || minutes >= 24 * 60) return { date, time: null }
+  return { date, time: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}` }
+}
+
 const RANGE_SEPARATOR = /\s*(?:–|—|→|~|\s-\s|-|\s(?:đến|den|to|until)\s)\s*/giu
 const DAY_MONTH_ONLY = /^(?:(?:từ|tu|from)\s+)?(?:ngày\s+)?(\d{1,2})[/.](\d{1,2})$/iu
+const DAY_ONLY = /^(?:(?:từ|tu|from)\s+)?(?:ngày\s+)?(\d{1,2})$/iu
+const MONTH_WORD = String.raw`(?:tháng|thang|th\.?|month)`
+/** "Tháng 4/2021", "tháng 04 năm 2021", "4/2021", "Tháng 4 - 5/2021", "tháng 4 đến tháng 5/2021". */
+const MONTH_PERIOD = new RegExp(
+  String.raw`^(?:(?:trong|in)\s+)?(?:${MONTH_WORD}\s*)?(\d{1,2})(?:\s*(?:–|—|-|đến|den|to)\s*(?:${MONTH_WORD}\s*)?(\d{1,2}))?\s*(?:/|-|\.|\s+(?:năm|nam)\s+|,?\s+)(\d{4})$`,
+  'iu',
+)
+/** "Quý II/2021", "quý 2 năm 2021", "Q2/2021". */
+const QUARTER_PERIOD = /^(?:(?:trong|in)\s+)?(?:quý|quy|q)\s*(i{1,3}|iv|[1-4])\s*(?:\/|-|\s+(?:năm|nam)\s+|,?\s+)(\d{4})$/iu
+const QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, 1: 1, 2: 2, 3: 3, 4: 4 }
+
+/** A month or quarter as a whole-day range from its first to its last day. */
+function parsePeriodText(text: string): { from: DateTimeValue; to: DateTimeValue } | null {
+  let year: number
+  let firstMonth: number
+  let lastMonth: number
+  const month = MONTH_PERIOD.exec(text)
+  const quarter = month ? null : QUARTER_PERIOD.exec(text)
+  if (month) {
+    year = Number(month[3])
+    firstMonth = Number(month[1])
+    lastMonth = month[2] === undefined ? firstMonth : Number(month[2])
+  } else if (quarter) {
+    year = Number(quarter[2])
+    firstMonth = (QUARTERS[quarter[1]!.toLowerCase()]! - 1) * 3 + 1
+    lastMonth = firstMonth + 2
+  } else return null
+  if (firstMonth < 1 || lastMonth > 12 || lastMonth < firstMonth) return null
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return {
+    from: { date: `${year}-${pad(firstMonth)}-01`, time: null },
+    to: { date: `${year}-${pad(lastMonth)}-${pad(daysInMonth(year, lastMonth))}`, time: null },
+  }
+}
 
 /**
  * A single date or a range "from – to" (en dash, hyphen, "đến", "to"); the first date may leave out
- * its year ("01/4 – 23/5/2021"). Null when neither reads.
+ * its year ("01/4 – 23/5/2021") or its month too ("01 - 30/4/2021"). A month or a quarter ("Tháng
+ * 4/2021", "Tháng 4 - 5/2021", "Quý II/2021") is the range of its days. Null when none reads.
  */
 export function parseDateRangeText(text: string): { from: DateTimeValue; to: DateTimeValue | null } | null {
   const trimmed = text.trim().replace(/^(?:từ|tu|from)\s+/iu, '')
@@ -546,9 +786,12 @@ export function parseDateRangeText(text: string): { from: DateTimeValue; to: Dat
     let from = parseDateTimeText(left)
     const dayMonth = from ? null : DAY_MONTH_ONLY.exec(left.trim())
     if (!from && dayMonth) from = parseDateTimeText(`${dayMonth[1]}/${dayMonth[2]}/${to.date.slice(0, 4)}`)
+    // "01 - 30/4/2021": the first day takes the month and year of the second.
+    const dayOnly = from ? null : DAY_ONLY.exec(left.trim())
+    if (!from && dayOnly) from = parseDateTimeText(`${dayOnly[1]}/${to.date.slice(5, 7)}/${to.date.slice(0, 4)}`)
     if (from) return { from, to }
   }
-  return null
+  return parsePeriodText(trimmed)
 }
 
 // ── Names ───────────────────────────────────────────────────────────────────────────────────────
@@ -564,15 +807,17 @@ class NameIndex {
 
   constructor(entries: readonly (readonly [string, readonly string[]])[]) {
     for (const [id, names] of entries) {
-      for (const name of names) {
-        if (name.trim() === '') continue
-        const exactKey = exactName(name)
-        if (!this.exact.has(exactKey)) this.exact.set(exactKey, id)
-        const looseKey = normaliseForMatching(name)
-        const known = this.loose.get(looseKey)
-        this.loose.set(looseKey, known === undefined || known === id ? id : null)
-      }
+      for (const name of names) this.add(id, name)
     }
+  }
+
+  add(id: string, name: string): void {
+    if (name.trim() === '') return
+    const exactKey = exactName(name)
+    if (!this.exact.has(exactKey)) this.exact.set(exactKey, id)
+    const looseKey = normaliseForMatching(name)
+    const known = this.loose.get(looseKey)
+    this.loose.set(looseKey, known === undefined || known === id ? id : null)
   }
 
   find(name: string): string | null {
@@ -586,10 +831,47 @@ function exactName(name: string): string {
 
 /**
  * Splits "A; B; C" (or one name a line) into names. A unit's own name may hold a ";": consecutive
- * parts that together name a unit are taken together, longest first.
+ * parts that together name a unit are taken together, longest first. With `commas` (a foreign
+ * sheet), list bullets ("- ", "+ ") are dropped and a part not known as a whole is also split at
+ * commas, around the known units only: a name like "Sở Văn hóa, Thể thao và Du lịch" has commas of
+ * its own, so unknown pieces next to each other stay one name.
  */
-function splitNames(text: string, index: NameIndex): { name: string; id: string | null }[] {
-  const parts = text.split(/[;\n]/).map((part) => part.trim()).filter((part) => part !== '')
+function splitNames(text: string, index: NameIndex, commas = false): { name: string; id: string | null }[] {
+  const found = splitNameParts(text, index, commas)
+  return commas ? found.flatMap((part) => (part.id === null && part.name.includes(',') ? splitAtCommas(part.name, index) : [part])) : found
+}
+
+function splitAtCommas(text: string, index: NameIndex): { name: string; id: string | null }[] {
+  const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '')
+  const found: { name: string; id: string | null }[] = []
+  let unknown: string[] = []
+  const flush = () => {
+    if (unknown.length > 0) found.push({ name: unknown.join(', '), id: null })
+    unknown = []
+  }
+  let i = 0
+  while (i < parts.length) {
+    let j = parts.length
+    let id: string | null = null
+    for (; j > i; j -= 1) {
+      id = index.find(parts.slice(i, j).join(', '))
+      if (id !== null) break
+    }
+    if (id === null) {
+      unknown.push(parts[i]!)
+      i += 1
+    } else {
+      flush()
+      found.push({ name: parts.slice(i, j).join(', '), id })
+      i = j
+    }
+  }
+  flush()
+  return found
+}
+
+function splitNameParts(text: string, index: NameIndex, commas: boolean): { name: string; id: string | null }[] {
+  const parts = text.split(/[;\n]/).map((part) => (commas ? part.trim().replace(/^[-+•*]\s*/u, '').replace(/\s+/g, ' ') : part.trim())).filter((part) => part !== '')
   const found: { name: string; id: string | null }[] = []
   let i = 0
   while (i < parts.length) {

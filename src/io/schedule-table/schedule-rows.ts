@@ -14,14 +14,25 @@
  *
  * The machine columns' labels are a shipped file format: a file is recognised as ours by them. Never
  * rename a label; add new columns at the end.
+ *
+ * A recurring task (a series) is listed one row per occurrence, each at its own dates and under the
+ * phase its occurrence falls in, with the rule in its notes. Only one of those rows carries the task's
+ * machine cells (its id, own bounds, and the rule inside `other`); the others have an empty id and name
+ * their series in the "Lần lặp của" column, so the import skips them and reads the series back as one
+ * task, not one per row.
  */
-import { addDays, datePart, timePart } from '@/domain/dates/local-date'
+import {
+  addDays, datePart, diffDays, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, shiftByDays, timePart, toMinuteNumber,
+} from '@/domain/dates/local-date'
 import { formatDate, formatDateWithWeekday, type Language } from '@/domain/dates/format-date'
 import { formatElectionOffset, offsetFromElectionDay } from '@/domain/dates/election-offset'
+import type { ExportScope } from '@/domain/plan/export-scope'
+import { expandTask, isRecurring, occurrenceKey, parseOccurrenceKey, type TaskOccurrence } from '@/domain/plan/recurrence'
 import { lastDay } from '@/domain/plan/task-dates'
 import { LAW_LABELS } from '@/domain/rules/election-laws'
 import { computeMilestones } from '@/domain/rules/milestones'
 import type { LocalDate, Phase, Plan, Task, TaskStatus } from '@/domain/types'
+import { appendNote, occurrenceNote } from '@/io/schedule-table/recurrence-text'
 
 export interface ScheduleColumn<K extends string = string> {
   key: K
@@ -32,7 +43,7 @@ export interface ScheduleColumn<K extends string = string> {
 export type VisibleColumnKey = 'number' | 'title' | 'from' | 'to' | 'lead' | 'support' | 'channel' | 'status' | 'notes'
 export type MachineColumnKey =
   | 'id' | 'start' | 'end' | 'allDay' | 'anchor' | 'quantity' | 'location' | 'training' | 'level'
-  | 'updatedAt' | 'source' | 'createdAt' | 'other'
+  | 'updatedAt' | 'source' | 'createdAt' | 'other' | 'occurrenceOf'
 
 /** The visible columns, in order (the XLSX sheet's printed columns; the CSV's first columns). */
 export const SCHEDULE_COLUMNS: readonly ScheduleColumn<VisibleColumnKey>[] = [
@@ -69,6 +80,9 @@ export const MACHINE_COLUMNS: readonly ScheduleColumn<MachineColumnKey>[] = [
   { key: 'source', vi: 'Nguồn', en: 'Source (JSON)' },
   { key: 'createdAt', vi: 'Tạo lúc', en: 'Created (UTC)' },
   { key: 'other', vi: 'Dữ liệu khác', en: 'Other data (JSON)' },
+  // On every row of a series: "<task id>@<occurrence date>" (the occurrence's key, see recurrence.ts).
+  // A row with this and no id is an occurrence whose series is read from its own row.
+  { key: 'occurrenceOf', vi: 'Lần lặp của', en: 'Occurrence of' },
 ]
 
 /** A file is ours when its header has all of these machine columns (in either language). */
@@ -96,6 +110,11 @@ export interface ScheduleRow {
   number: number
   task: Task
   phaseName: string
+  /** The bounds of what this row shows: the task's own, or one occurrence's of a series. */
+  start: string
+  end: string
+  /** A series' row: the date its occurrence starts on under the rule (its key); null for a single task. */
+  occurrenceDate: LocalDate | null
   firstDay: LocalDate
   /** Inclusive last day. */
   lastDay: LocalDate
@@ -120,29 +139,60 @@ export interface ScheduleGroup {
   rows: ScheduleRow[]
 }
 
+/** Inclusive days: a table limited to them lists only the occurrences touching one of them. */
+export interface ScheduleRange {
+  from: LocalDate
+  to: LocalDate
+}
+
+export interface ScheduleRowOptions {
+  /**
+   * The export's days (a date range, a phase: see `scheduleRangeOfScope`): occurrences of a series
+   * outside them are left out, and so is a task not touching them. Without it, every occurrence.
+   */
+  range?: ScheduleRange | null
+}
+
+/** One row to be: an occurrence, and whether it is the row that carries its task's machine cells. */
+interface RowEntry {
+  occurrence: TaskOccurrence
+  carriesTask: boolean
+  /** The one row kept for a series with no occurrence left (all cancelled). */
+  noneLeft: boolean
+}
+
 /**
  * Groups the given tasks under the plan's phases, in phase order, each group sorted by start (then
  * end, title, id, so the order is the same every time). A task belongs to the first phase (by start)
  * that contains its first day; the rest go to a final group "Ngoài các giai đoạn". Empty groups are
  * left out, so an export of a filtered list shows no empty headings.
+ *
+ * A series gives one row per occurrence (moved ones at their new dates, cancelled ones left out),
+ * each placed and sorted by its own dates. The row of its earliest occurrence (by rule date) carries
+ * the task's machine cells; a series with no occurrence left keeps one row at its own dates, so that
+ * a full export still reads back to the whole plan.
  */
-export function buildScheduleRows(plan: Plan, tasks: readonly Task[], language: Language): ScheduleGroup[] {
+export function buildScheduleRows(
+  plan: Plan, tasks: readonly Task[], language: Language, options: ScheduleRowOptions = {},
+): ScheduleGroup[] {
   const phases = [...plan.phases].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
   const unitNames = new Map(plan.units.map((u) => [u.id, u.name]))
   const channelNames = new Map(plan.channels.map((c) => [c.id, language === 'en' && c.nameEn ? c.nameEn : c.name]))
-  const buckets = new Map<string | null, Task[]>()
-  for (const task of tasks) {
-    const day = datePart(task.start)
+  const buckets = new Map<string | null, RowEntry[]>()
+  const range = options.range ?? null
+  for (const entry of expandEntries(tasks, range)) {
+    const day = datePart(entry.occurrence.start)
     const phase = phases.find((p) => p.start <= day && day < p.end)
     const key = phase?.id ?? null
     const bucket = buckets.get(key)
-    if (bucket) bucket.push(task)
-    else buckets.set(key, [task])
+    if (bucket) bucket.push(entry)
+    else buckets.set(key, [entry])
   }
 
   const collator = new Intl.Collator('vi')
-  const byStart = (a: Task, b: Task): number =>
-    compareText(a.start, b.start) || compareText(a.end, b.end) || collator.compare(a.title, b.title) || compareText(a.id, b.id)
+  const byStart = ({ occurrence: a }: RowEntry, { occurrence: b }: RowEntry): number =>
+    compareText(a.start, b.start) || compareText(a.end, b.end) || collator.compare(a.task.title, b.task.title)
+    || compareText(a.task.id, b.task.id) || compareText(a.occurrenceDate, b.occurrenceDate)
 
   // Most tasks share a few timestamps (a template's, an import's): format each once.
   const instants = new Map<number, string>()
@@ -157,44 +207,71 @@ export function buildScheduleRows(plan: Plan, tasks: readonly Task[], language: 
 
   const groups: ScheduleGroup[] = []
   let number = 0
-  const addGroup = (phase: Phase | null, groupTasks: Task[]): void => {
+  const addGroup = (phase: Phase | null, entries: RowEntry[]): void => {
     const name = phase ? phaseName(phase, language) : OUTSIDE_PHASES[language]
     const rangeLabel = phase ? `${formatDate(phase.start)} – ${formatDate(addDays(phase.end, -1))}` : ''
     const ordinal = toRoman(groups.length + 1)
-    const rows = [...groupTasks].sort(byStart).map((task) => {
+    const rows = [...entries].sort(byStart).map((entry) => {
       number += 1
-      return buildRow(task, number, name, unitNames, channelNames, language, instant)
+      return buildRow(entry, number, name, unitNames, channelNames, language, instant)
     })
     groups.push({ phaseId: phase?.id ?? null, name, rangeLabel, label: rangeLabel ? `${ordinal}. ${name} (${rangeLabel})` : `${ordinal}. ${name}`, rows })
   }
   for (const phase of phases) {
-    const groupTasks = buckets.get(phase.id)
-    if (groupTasks) addGroup(phase, groupTasks)
+    const entries = buckets.get(phase.id)
+    if (entries) addGroup(phase, entries)
   }
   const outside = buckets.get(null)
   if (outside) addGroup(null, outside)
   return groups
 }
 
+/** Every row the tasks give, in the tasks' order (see `buildScheduleRows`). */
+function expandEntries(tasks: readonly Task[], range: ScheduleRange | null): RowEntry[] {
+  const entries: RowEntry[] = []
+  for (const task of tasks) {
+    const occurrences = range === null ? expandTask(task) : expandTask(task, range.from, addDays(range.to, 1))
+    if (occurrences.length === 0) {
+      if (range === null && isRecurring(task)) {
+        const occurrence = { task, occurrenceDate: datePart(task.start), start: task.start, end: task.end, moved: false, recurring: true }
+        entries.push({ occurrence, carriesTask: true, noneLeft: true })
+      }
+      continue
+    }
+    // Occurrences come sorted by start; the carrier is the earliest by rule date (the task's own
+    // first occurrence, unless it is cancelled, moved later or outside the range).
+    let carrier = occurrences[0]!
+    for (const occurrence of occurrences) if (occurrence.occurrenceDate < carrier.occurrenceDate) carrier = occurrence
+    for (const occurrence of occurrences) entries.push({ occurrence, carriesTask: occurrence === carrier, noneLeft: false })
+  }
+  return entries
+}
+
 function buildRow(
-  task: Task, number: number, phaseName: string,
+  { occurrence, carriesTask, noneLeft }: RowEntry, number: number, phaseName: string,
   unitNames: ReadonlyMap<string, string>, channelNames: ReadonlyMap<string, string>, language: Language,
   instant: (ms: number) => string,
 ): ScheduleRow {
-  const firstDay = datePart(task.start)
-  const last = lastDay(task)
-  const startTime = task.allDay ? null : timePart(task.start)
-  const endTime = task.allDay ? null : timePart(task.end)
+  const { task, start, end } = occurrence
+  const firstDay = datePart(start)
+  const last = lastDay({ start, end, allDay: task.allDay })
+  const startTime = task.allDay ? null : timePart(start)
+  const endTime = task.allDay ? null : timePart(end)
   const from = startTime === null ? formatDate(firstDay) : `${formatDate(firstDay)} ${startTime}`
-  const to = task.allDay ? formatDate(last) : `${formatDate(datePart(task.end))} ${endTime}`
+  const to = task.allDay ? formatDate(last) : `${formatDate(datePart(end))} ${endTime}`
   let timeLabel: string
   if (task.allDay) timeLabel = firstDay === last ? from : `${from} – ${to}`
-  else timeLabel = datePart(task.end) === firstDay ? `${from} – ${endTime}` : `${from} – ${to}`
+  else timeLabel = datePart(end) === firstDay ? `${from} – ${endTime}` : `${from} – ${to}`
+  const series = isRecurring(task) ? task.recurrence : null
+  const notes = series ? appendNote(task.description, occurrenceNote(series, noneLeft ? 'none-left' : occurrence, language)) : task.description
 
   return {
     number,
     task,
     phaseName,
+    start,
+    end,
+    occurrenceDate: series ? occurrence.occurrenceDate : null,
     firstDay,
     lastDay: last,
     startTime,
@@ -209,24 +286,111 @@ function buildRow(
       support: task.supportUnitIds.map((id) => unitNames.get(id)).filter((n): n is string => n !== undefined).join(SUPPORT_UNIT_SEPARATOR),
       channel: task.channelId === null ? '' : channelNames.get(task.channelId) ?? '',
       status: STATUS_LABELS[task.status]?.[language] ?? task.status,
-      notes: task.description,
+      notes,
     },
-    machine: {
-      id: task.id,
-      start: task.start,
-      end: task.end,
-      allDay: task.allDay ? '1' : '0',
-      anchor: JSON.stringify(task.anchor),
-      quantity: task.quantity,
-      location: task.location,
-      training: task.training ? JSON.stringify(task.training) : '',
-      level: task.level ?? '',
-      updatedAt: instant(task.updatedAt),
-      source: task.source ? JSON.stringify(task.source) : '',
-      createdAt: instant(task.createdAt),
-      other: otherFieldsJson(task),
+    machine: carriesTask ? taskMachineCells(task, instant, series ? occurrenceKey(task.id, occurrence.occurrenceDate) : '') : {
+      ...EMPTY_MACHINE_CELLS,
+      occurrenceOf: occurrenceKey(task.id, occurrence.occurrenceDate),
     },
   }
+}
+
+const EMPTY_MACHINE_CELLS = Object.fromEntries(MACHINE_COLUMNS.map((c) => [c.key, ''])) as Record<MachineColumnKey, string>
+
+function taskMachineCells(task: Task, instant: (ms: number) => string, occurrenceOf: string): Record<MachineColumnKey, string> {
+  return {
+    id: task.id,
+    start: task.start,
+    end: task.end,
+    allDay: task.allDay ? '1' : '0',
+    anchor: JSON.stringify(task.anchor),
+    quantity: task.quantity,
+    location: task.location,
+    training: task.training ? JSON.stringify(task.training) : '',
+    level: task.level ?? '',
+    updatedAt: instant(task.updatedAt),
+    source: task.source ? JSON.stringify(task.source) : '',
+    createdAt: instant(task.createdAt),
+    other: otherFieldsJson(task),
+    occurrenceOf,
+  }
+}
+
+/** The days an export scope covers, for `ScheduleRowOptions.range`: null for the whole plan or one lead unit. */
+export function scheduleRangeOfScope(plan: Pick<Plan, 'phases'>, scope: ExportScope): ScheduleRange | null {
+  if (scope.kind === 'range') return { from: scope.from, to: scope.to }
+  if (scope.kind !== 'phase') return null
+  const phase = plan.phases.find((p) => p.id === scope.phaseId)
+  return phase ? { from: phase.start, to: addDays(phase.end, -1) } : null
+}
+
+// ── Reading a series' row back ──────────────────────────────────────────────────────────────────
+
+type Bounds = { start: string; end: string }
+
+/** A row carrying a series whose visible dates are another occurrence's than the task's own. */
+export interface SeriesRowDates {
+  /** The task's own bounds (its machine cells). */
+  own: Bounds
+  /** The bounds of the occurrence the row's visible dates show. */
+  shown: Bounds
+}
+
+/**
+ * What the visible dates of a row carrying a series show, when that is not the task's own bounds:
+ * the row names its occurrence in "Lần lặp của", and it may be a later one (the first is cancelled,
+ * or outside the exported range) or a moved one. Null when the row shows the task's own bounds
+ * (always so for a single task, and in files written before the column existed) or when its cells
+ * do not tell (then the import reads the row as any other).
+ */
+export function readSeriesRowDates(occurrenceOf: string, id: string, machineStart: string, machineEnd: string, otherJson: string): SeriesRowDates | null {
+  const { taskId, occurrenceDate } = parseOccurrenceKey(occurrenceOf.trim())
+  if (occurrenceDate === null || taskId !== id || !isValidLocalDate(occurrenceDate)) return null
+  const isValidBound = machineStart.length > 10 ? isValidLocalDateTime : isValidLocalDate
+  if (!isValidBound(machineStart) || !isValidBound(machineEnd)) return null
+  const own = { start: machineStart, end: machineEnd }
+  const moved = movedException(otherJson, occurrenceDate)
+  const days = diffDays(datePart(machineStart), occurrenceDate)
+  const shown = moved && isValidBound(moved.start) && isValidBound(moved.end)
+    ? moved
+    : { start: shiftByDays(machineStart, days), end: shiftByDays(machineEnd, days) }
+  return shown.start === own.start && shown.end === own.end ? null : { own, shown }
+}
+
+/**
+ * A series' own bounds from what was read against its row's shown occurrence: unchanged when the
+ * visible dates were not edited; otherwise each bound moves by as much as the edit moved the shown
+ * occurrence's. Fails when that would end the task before it starts (a long moved occurrence shortened).
+ */
+export function seriesBoundsFromRow<B extends Bounds & { allDay: boolean; edited: boolean; fromVisible: boolean }>(
+  dates: SeriesRowDates, read: B,
+): B | { ok: false; problem: 'endBeforeStart'; detail: string } {
+  if (read.fromVisible) return read
+  if (!read.edited) return { ...read, start: dates.own.start, end: dates.own.end }
+  const start = moveBy(dates.own.start, dates.shown.start, read.start)
+  const end = moveBy(dates.own.end, dates.shown.end, read.end)
+  if (read.allDay ? end <= start : end < start) return { ok: false, problem: 'endBeforeStart', detail: `${start} → ${end}` }
+  return { ...read, start, end }
+}
+
+/** `value` moved by (to − from), in days for dates and minutes for date-times. */
+function moveBy(value: string, from: string, to: string): string {
+  const minutes = (v: string) => toMinuteNumber(v.length > 10 ? v : `${v}T00:00`)
+  const moved = fromMinuteNumber(minutes(value) + minutes(to) - minutes(from))
+  return value.length > 10 ? moved : datePart(moved)
+}
+
+function movedException(otherJson: string, occurrenceDate: LocalDate): Bounds | null {
+  let other: unknown
+  try {
+    other = otherJson.trim() === '' ? null : JSON.parse(otherJson)
+  } catch {
+    return null
+  }
+  const exception = (other as { recurrence?: { exceptions?: Record<string, unknown> } } | null)?.recurrence?.exceptions?.[occurrenceDate]
+  if (typeof exception !== 'object' || exception === null) return null
+  const { type, start, end } = exception as Record<string, unknown>
+  return type === 'moved' && typeof start === 'string' && typeof end === 'string' ? { start, end } : null
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { restoreTask } from '@/domain/plan/restore-plan'
 import { lastDay } from '@/domain/plan/task-dates'
 import { buildCampaign2021Plan } from '@/domain/templates/campaign-2021'
-import type { Plan, Task } from '@/domain/types'
+import type { Plan, Task, TaskRecurrence } from '@/domain/types'
 import { MAX_IMPORT_BYTES } from '@/io/schedule-table/schedule-import'
 import { MACHINE_COLUMNS, SCHEDULE_COLUMNS } from '@/io/schedule-table/schedule-rows'
 import {
@@ -15,8 +15,17 @@ const NOW = Date.UTC(2026, 10, 22, 3, 0)
 const base = buildCampaign2021Plan(1234)
 const someTask = Object.values(base.tasks)[0]!
 
+const WEEKLY: TaskRecurrence = {
+  frequency: 'weekly', interval: 1, weekdays: ['MO', 'TH'], until: '2021-05-20', count: null,
+  exceptions: { '2021-04-08': { type: 'cancelled' }, '2021-04-12': { type: 'moved', start: '2021-04-13T14:00', end: '2021-04-13T15:30' } },
+}
+
+/** The 2021 template's daily polling notice, 13–23/05/2021. */
+const pollingNotice = Object.values(base.tasks).find((t) => t.title.startsWith('Thông báo thường xuyên thời gian, địa điểm bỏ phiếu'))!
+
 function richPlan(): Plan {
   const extra: Task[] = [
+    { ...someTask, id: 'weekly', allDay: false, start: '2021-04-05T08:00', end: '2021-04-05T09:30', title: 'Giao ban tuyên truyền', recurrence: WEEKLY },
     { ...someTask, id: 'timed', allDay: false, start: '2021-03-30T08:00', end: '2021-03-30T11:30', status: 'done', title: 'Hội nghị tập huấn (trực tuyến)' },
     { ...someTask, id: 'midnight', allDay: false, start: '2021-04-02T00:00', end: '2021-04-03T00:00', status: 'in-progress' },
     { ...someTask, id: 'outside', start: '2020-12-01', end: '2020-12-04', anchor: { type: 'election-day', offsetDays: -173 }, status: 'cancelled', supportUnitIds: [], leadUnitId: null, channelId: null },
@@ -150,6 +159,51 @@ describe('XLSX export', () => {
     expect(row.getCell(9).value).toBe("'- gạch đầu dòng\n+ <b>dòng hai</b> & \"ba\"")
     expect(await ownTasks(bytes, plan)).toEqual([plan.tasks.formula])
   })
+
+  it('lists the 2021 polling notice as 11 daily rows with real Excel dates, under the peak phase', async () => {
+    const sheet = (await readWorkbook(await serializeXlsx(base, { tasks: [pollingNotice], language: 'vi', now: NOW }))).getWorksheet(PLAN_SHEET_NAME)!
+    expect(sheet.getCell('A3').value).toBe('I. Cao điểm (01/04/2021 – 23/05/2021)')
+    const rows: ExcelJS.Row[] = []
+    sheet.eachRow((row, number) => { if (number > 3) rows.push(row) })
+    expect(rows).toHaveLength(11)
+    const days = Array.from({ length: 11 }, (_, i) => `2021-05-${13 + i}T00:00:00.000Z`)
+    for (const column of [3, 4]) {
+      expect(rows.map((row) => (row.getCell(column).value as Date).toISOString())).toEqual(days)
+      expect(rows.every((row) => row.getCell(column).numFmt === 'dd/mm/yyyy')).toBe(true)
+    }
+    expect(rows.map((row) => row.getCell(1).value)).toEqual(days.map((_, i) => i + 1))
+    expect(rows.map((row) => row.getCell(9).value)).toEqual(days.map(() => `${pollingNotice.description}\nLặp lại hằng ngày đến 23/05/2021`))
+    const idColumn = SCHEDULE_COLUMNS.length + 1
+    const occurrenceColumn = SCHEDULE_COLUMNS.length + MACHINE_COLUMNS.length
+    expect(sheet.getRow(2).getCell(occurrenceColumn).value).toBe('Lần lặp của')
+    expect(sheet.getColumn(occurrenceColumn).hidden).toBe(true)
+    expect(rows.map((row) => row.getCell(idColumn).value)).toEqual([pollingNotice.id, ...days.slice(1).map(() => null)])
+    expect(rows.map((row) => row.getCell(occurrenceColumn).value)).toEqual(days.map((day) => `${pollingNotice.id}@${day.slice(0, 10)}`))
+  })
+
+  it('leaves out a cancelled occurrence, shows a moved one at its new time, and keeps to the export’s range', async () => {
+    const plan = richPlan()
+    const starts = async (range?: { from: string; to: string }) => {
+      const bytes = await serializeXlsx(plan, { tasks: [plan.tasks.weekly!], language: 'vi', now: NOW, range })
+      const values: string[] = []
+      ;(await readWorkbook(bytes)).getWorksheet(PLAN_SHEET_NAME)!.eachRow((row) => {
+        const from = row.getCell(3)
+        if (from.value instanceof Date) {
+          expect(from.numFmt).toBe('dd/mm/yyyy hh:mm')
+          values.push(from.value.toISOString().slice(0, 16))
+        }
+      })
+      return { values, tasks: await ownTasks(bytes, plan) }
+    }
+    const all = await starts()
+    expect(all.values).toHaveLength(13)
+    expect(all.values.slice(0, 3)).toEqual(['2021-04-05T08:00', '2021-04-13T14:00', '2021-04-15T08:00'])
+    expect(all.values).not.toContain('2021-04-08T08:00')
+    expect(all.tasks).toEqual([plan.tasks.weekly])
+    const april = await starts({ from: '2021-04-10', to: '2021-04-19' })
+    expect(april.values).toEqual(['2021-04-13T14:00', '2021-04-15T08:00', '2021-04-19T08:00'])
+    expect(april.tasks).toEqual([plan.tasks.weekly])
+  })
 })
 
 describe('XLSX import', () => {
@@ -161,6 +215,17 @@ describe('XLSX import', () => {
       expect(read).toEqual(tasks)
       expect(read.map((t) => restoreTask(t))).toEqual(tasks)
     }
+    expect(tasks.filter((t) => t.recurrence !== null).map((t) => t.id)).toEqual(expect.arrayContaining(['weekly', pollingNotice.id]))
+  })
+
+  it('reads a series whose first occurrence is cancelled back as one task with its rule and exceptions', async () => {
+    const series: Task = {
+      ...someTask, id: 'first-cancelled', start: '2021-02-01', end: '2021-02-03',
+      recurrence: { frequency: 'daily', interval: 2, weekdays: [], until: '2021-02-09', count: null, exceptions: { '2021-02-01': { type: 'cancelled' }, '2021-02-05': { type: 'moved', start: '2021-01-25', end: '2021-01-26' } } },
+    }
+    const plan = { ...base, tasks: { [series.id]: series } }
+    const result = await parseXlsx(await serializeXlsx(plan, { tasks: [series], language: 'en', now: NOW }), plan, NOW)
+    expect(result).toMatchObject({ ok: true, kind: 'own', errors: [], warnings: [], tasks: [series] })
   })
 
   it('keeps any Unicode text, control characters and "_x0041_" look-alikes included, through export and import', async () => {

@@ -328,6 +328,12 @@ export const MESSAGES_VI = {
     deriveHint: (parent: string) => `Sao chép từ "${parent}" các nhiệm vụ dành cho cấp dưới; kế hoạch mới giữ liên kết với kế hoạch gốc.`,
     deriveCount: (n: number) => `${n} nhiệm vụ sẽ được sao chép`,
     deriveButton: 'Tạo kế hoạch cấp dưới',
+    deriveUnits: 'Đơn vị của kế hoạch mới (mỗi dòng một đơn vị)',
+    deriveUnitsHint: 'Nhiệm vụ của Sở TT&TT, UBND tỉnh, Đài tỉnh… được giao cho đơn vị tương ứng ở cấp dưới nếu có trong danh sách; đơn vị khác được giữ nguyên.',
+    deriveTasks: (n: number, total: number) => `Chọn nhiệm vụ sao chép (${n}/${total})`,
+    selectAll: 'Chọn tất cả',
+    selectNone: 'Bỏ chọn tất cả',
+    selectDefault: 'Nhiệm vụ dành cho cấp dưới',
   },
   calendar: {
     moreLink: (n: number) => `+${n} nữa`,

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { formatDate, parseDisplayDate } from '@/domain/dates/format-date'
 import { addDays, isValidLocalDate } from '@/domain/dates/local-date'
 import { selectTasksForExport, type ExportScope } from '@/domain/plan/export-scope'
+import { scheduleRangeOfScope } from '@/io/schedule-table/schedule-rows'
 import { ModalDialog } from '@/components/modal-dialog'
 import { useDownloadBackup } from '@/components/use-download-backup'
 import { useLanguage, useMessages } from '@/components/use-messages'
@@ -75,14 +76,15 @@ function ExportForm({ initialFormat }: { initialFormat: Format }) {
     const scope = readScope()
     if (!scope) return
     const tasks = selectTasksForExport(plan, scope)
+    const range = scheduleRangeOfScope(plan, scope)
     if (format === 'print') {
       setTransferDialog({ kind: 'closed' })
-      usePlannerStore.setState({ printRequest: { taskIds: tasks.map((t) => t.id), includeMilestones, requestedAt: Date.now() } })
+      usePlannerStore.setState({ printRequest: { taskIds: tasks.map((t) => t.id), includeMilestones, range, requestedAt: Date.now() } })
       return
     }
     setBusy(true)
     try {
-      const file = await buildExportFile(format, { plan, tasks, includeMilestones, language, now: new Date() })
+      const file = await buildExportFile(format, { plan, tasks, includeMilestones, language, now: new Date(), range })
       if (!downloadFile(file.fileName, file.content, file.mimeType)) throw new Error('download')
       pushNotice({ id: newId('notice'), kind: 'exported', fileName: file.fileName, count: tasks.length })
       close()

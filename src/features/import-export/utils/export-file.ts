@@ -4,6 +4,7 @@
  */
 import type { Language } from '@/domain/dates/format-date'
 import type { Plan, Task } from '@/domain/types'
+import type { ScheduleRange } from '@/io/schedule-table/schedule-rows'
 
 /** The JSON backup is not here: it always covers the whole plan and goes through useDownloadBackup. */
 export type ExportFormat = 'ics' | 'xlsx' | 'docx' | 'csv'
@@ -14,6 +15,8 @@ export interface ExportRequest {
   includeMilestones: boolean
   language: Language
   now: Date
+  /** The scope's days (a phase, a date range): the tables leave out a series' occurrences outside them. */
+  range?: ScheduleRange | null
 }
 
 export interface ExportFile {
@@ -23,7 +26,7 @@ export interface ExportFile {
 }
 
 export async function buildExportFile(format: ExportFormat, request: ExportRequest): Promise<ExportFile> {
-  const { plan, tasks, includeMilestones, language, now } = request
+  const { plan, tasks, includeMilestones, language, now, range = null } = request
   switch (format) {
     case 'ics': {
       const ics = await import('@/io/ics/ics-file')
@@ -31,17 +34,17 @@ export async function buildExportFile(format: ExportFormat, request: ExportReque
     }
     case 'xlsx': {
       const xlsx = await import('@/io/xlsx/xlsx-file')
-      const bytes = await xlsx.serializeXlsx(plan, { tasks, language, now: now.getTime() })
+      const bytes = await xlsx.serializeXlsx(plan, { tasks, language, now: now.getTime(), range })
       return { fileName: xlsx.xlsxFileName(plan), content: bytes as Uint8Array<ArrayBuffer>, mimeType: xlsx.XLSX_MIME_TYPE }
     }
     case 'docx': {
       const docx = await import('@/io/docx/docx-file')
-      const bytes = await docx.serializeDocx(plan, { tasks, language, now })
+      const bytes = await docx.serializeDocx(plan, { tasks, language, now, range })
       return { fileName: docx.docxFileName(plan), content: bytes as Uint8Array<ArrayBuffer>, mimeType: docx.DOCX_MIME_TYPE }
     }
     case 'csv': {
       const csv = await import('@/io/csv/csv-file')
-      return { fileName: csv.csvFileName(plan), content: csv.serializeCsv(plan, { tasks, language }), mimeType: csv.CSV_MIME_TYPE }
+      return { fileName: csv.csvFileName(plan), content: csv.serializeCsv(plan, { tasks, language, range }), mimeType: csv.CSV_MIME_TYPE }
     }
   }
 }

@@ -1,18 +1,28 @@
 /**
  * File → tasks to import, whatever the format: the type is told by the extension and checked
- * against the content. The format modules are loaded only now (lazily). Never throws; nothing here
- * touches the plan.
+ * against the content. A CSV or Excel sheet that is not our own export comes back as a foreign
+ * sheet, for the column-mapping step. The format modules are loaded only now (lazily). Never
+ * throws; nothing here touches the plan.
  */
 import type { ImportSource } from '@/domain/plan/import-tasks'
 import type { Language } from '@/domain/dates/format-date'
 import type { Plan } from '@/domain/types'
 import type { Messages } from '@/lib/i18n/catalog'
+import { describeRowIssue } from '@/io/schedule-table/import-messages'
+import type { ForeignSheetResult } from '@/io/schedule-table/schedule-import'
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 export type ImportReading =
-  | { ok: true; format: 'json' | 'ics' | 'csv' | 'xlsx'; source: ImportSource; problems: string[]; wholePlan?: Plan }
+  | { ok: true; format: 'json' | 'ics' | 'csv' | 'xlsx'; source: ImportSource; problems: string[]; wholePlan?: Plan; foreign?: undefined }
   | { ok: false; message: string }
+
+/** A CSV or Excel sheet in someone else's layout: its columns still have to be mapped onto task fields. */
+export interface ForeignReading {
+  ok: true
+  format: 'csv' | 'xlsx'
+  foreign: ForeignSheetResult
+}
 
 type Kind = 'json' | 'ics' | 'csv' | 'xlsx'
 
@@ -31,7 +41,7 @@ function detectKind(name: string, bytes: Uint8Array): Kind | null {
 
 export async function readImportFile(
   name: string, bytes: Uint8Array, plan: Plan, now: number, messages: Messages, language: Language,
-): Promise<ImportReading> {
+): Promise<ImportReading | ForeignReading> {
   const errors = messages.importDialog.errors
   if (bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, message: errors.tooLarge }
   const kind = detectKind(name, bytes)
@@ -59,16 +69,14 @@ export async function readImportFile(
         const { parseCsv } = await import('@/io/csv/csv-file')
         const result = parseCsv(text(), plan, now)
         if (!result.ok) return { ok: false, message: errors[result.error] }
-        if (result.kind === 'foreign') return { ok: false, message: errors.foreign }
-        const { describeRowIssue } = await import('@/io/schedule-table/import-messages')
+        if (result.kind === 'foreign') return { ok: true, format: 'csv', foreign: result }
         return { ok: true, format: 'csv', source: { tasks: result.tasks }, problems: [...result.errors, ...result.warnings].map((issue) => describeRowIssue(issue, language)) }
       }
       case 'xlsx': {
         const { parseXlsx } = await import('@/io/xlsx/xlsx-file')
         const result = await parseXlsx(bytes, plan, now)
         if (!result.ok) return { ok: false, message: errors[result.error as keyof typeof errors] as string ?? errors.failed }
-        if (result.kind === 'foreign') return { ok: false, message: errors.foreign }
-        const { describeRowIssue } = await import('@/io/schedule-table/import-messages')
+        if (result.kind === 'foreign') return { ok: true, format: 'xlsx', foreign: result }
         return { ok: true, format: 'xlsx', source: { tasks: result.tasks }, problems: [...result.errors, ...result.warnings].map((issue) => describeRowIssue(issue, language)) }
       }
     }

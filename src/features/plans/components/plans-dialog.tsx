@@ -8,7 +8,7 @@ import { formatDate, parseDisplayDate } from '@/domain/dates/format-date'
 import { isValidLocalDate } from '@/domain/dates/local-date'
 import { LAW_LABELS } from '@/domain/rules/election-laws'
 import {
-  createPlanFromTemplate, defaultTasksForLevel, derivePlan, duplicatePlan, PLAN_TEMPLATES, type PlanTemplateId,
+  createPlanFromTemplate, defaultTasksForLevel, defaultUnitNamesForLevel, derivePlan, duplicatePlan, PLAN_TEMPLATES, type PlanTemplateId,
 } from '@/domain/templates/plan-templates'
 import { ADMIN_LEVELS, ELECTION_LAWS, type AdminLevel, type ElectionLaw } from '@/domain/types'
 import { ModalDialog } from '@/components/modal-dialog'
@@ -146,12 +146,25 @@ function DerivePlanForm({ onDone }: { onDone: () => void }) {
   const [level, setLevel] = useState<AdminLevel>(parent.level === 'district' ? 'commune' : 'district')
   const [locality, setLocality] = useState('')
   const [name, setName] = useState('')
-  const picked = useMemo(() => defaultTasksForLevel(parent, level), [parent, level])
+  const defaults = useMemo(() => new Set(defaultTasksForLevel(parent, level).map((t) => t.id)), [parent, level])
+  // The user's own picks; until the first one, the defaults of the chosen level.
+  const [pickedIds, setPickedIds] = useState<Set<string> | null>(null)
+  const picked = pickedIds ?? defaults
+  const [unitText, setUnitText] = useState<string | null>(null)
+  const units = unitText ?? defaultUnitNamesForLevel(level).join('\n')
+  const allTasks = useMemo(() => Object.values(parent.tasks).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)), [parent.tasks])
   const [error, setError] = useState<string | null>(null)
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(picked)
+    if (on) next.add(id)
+    else next.delete(id)
+    setPickedIds(next)
+  }
   const derive = (e: React.FormEvent) => {
     e.preventDefault()
     if (!name.trim()) { setError(messages.errors.required); return }
-    usePlannerStore.getState().addPlan(derivePlan(parent, { name, level, locality, taskIds: picked.map((x) => x.id) }, Date.now()))
+    const unitNames = units.split('\n').map((u) => u.trim()).filter((u) => u.length > 0)
+    usePlannerStore.getState().addPlan(derivePlan(parent, { name, level, locality, taskIds: [...picked], unitNames }, Date.now()))
     onDone()
   }
   return (
@@ -165,7 +178,12 @@ function DerivePlanForm({ onDone }: { onDone: () => void }) {
       <div className="field-pair">
         <div className="field">
           <label className="field-label" htmlFor={`${uid}-dlevel`}>{t.level}</label>
-          <select id={`${uid}-dlevel`} value={level} onChange={(e) => setLevel(e.target.value as AdminLevel)}>
+          <select id={`${uid}-dlevel`} value={level} onChange={(e) => {
+            // A new level brings its own default tasks and units.
+            setLevel(e.target.value as AdminLevel)
+            setPickedIds(null)
+            setUnitText(null)
+          }}>
             <option value="district">{messages.level.district}</option>
             <option value="commune">{messages.level.commune}</option>
           </select>
@@ -175,7 +193,28 @@ function DerivePlanForm({ onDone }: { onDone: () => void }) {
           <input id={`${uid}-dloc`} value={locality} onChange={(e) => setLocality(e.target.value)} />
         </div>
       </div>
-      <p className="muted small" data-testid="derive-count">{t.deriveCount(picked.length)}</p>
+      <div className="field">
+        <label className="field-label" htmlFor={`${uid}-dunits`}>{t.deriveUnits}</label>
+        <textarea id={`${uid}-dunits`} name="derivedUnits" rows={4} value={units} onChange={(e) => setUnitText(e.target.value)} />
+        <span className="muted small">{t.deriveUnitsHint}</span>
+      </div>
+      <details className="derive-tasks">
+        <summary>{t.deriveTasks(picked.size, allTasks.length)}</summary>
+        <div className="inline-form">
+          <button type="button" className="small-button" onClick={() => setPickedIds(new Set(allTasks.map((x) => x.id)))}>{t.selectAll}</button>
+          <button type="button" className="small-button" onClick={() => setPickedIds(new Set())}>{t.selectNone}</button>
+          <button type="button" className="small-button" onClick={() => setPickedIds(null)}>{t.selectDefault}</button>
+        </div>
+        <div className="checkbox-list single-column">
+          {allTasks.map((task) => (
+            <label key={task.id} className="checkbox">
+              <input type="checkbox" checked={picked.has(task.id)} onChange={(e) => toggle(task.id, e.target.checked)} />
+              <span className="muted">{formatDate(task.start.slice(0, 10))}</span> {task.title}
+            </label>
+          ))}
+        </div>
+      </details>
+      <p className="muted small" data-testid="derive-count">{t.deriveCount(picked.size)}</p>
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       <button type="submit" className="primary">{t.deriveButton}</button>
     </form>
