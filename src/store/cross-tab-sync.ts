@@ -24,6 +24,17 @@ export function startCrossTabSync(store: StoreWithTemporal, adapter: LocalStorag
 }
 
 /** Merges another tab's save into the store. Exported for tests. */
+function mergeTombstones(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const merged = { ...a }
+  for (const [id, at] of Object.entries(b)) merged[id] = Math.max(merged[id] ?? -Infinity, at)
+  return merged
+}
+
+function sameRecord(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
+}
+
 export function applyRemoteSave(store: StoreWithTemporal, adapter: LocalStorageAdapter, text: string): void {
   const envelope = parseEnvelope(text)
   if (envelope === null) return // another tab never writes garbage; ignore rather than guess
@@ -36,10 +47,27 @@ export function applyRemoteSave(store: StoreWithTemporal, adapter: LocalStorageA
   const plans: Record<string, Plan> = { ...local.plans }
   let sameAsRemote = envelope.version === CURRENT_DOCUMENT_VERSION
   let changedLocal = false
+  // Plan deletions: the newer of the two tombstones; a tombstone removes a plan not edited since.
+  const deletedPlans = mergeTombstones(local.deletedPlans, remote.deletedPlans)
+  if (!sameRecord(deletedPlans, local.deletedPlans)) changedLocal = true
+  if (!sameRecord(deletedPlans, remote.deletedPlans)) sameAsRemote = false
+  for (const [id, localPlan] of Object.entries(local.plans)) {
+    const deletedAt = remote.deletedPlans[id]
+    if (!remote.plans[id] && deletedAt !== undefined && deletedAt >= localPlan.updatedAt) {
+      delete plans[id]
+      changedLocal = true
+    }
+  }
   for (const [id, remotePlan] of Object.entries(remote.plans)) {
     const localPlan = local.plans[id]
     if (!localPlan) {
+      const deletedAt = local.deletedPlans[id]
+      if (deletedAt !== undefined && deletedAt >= remotePlan.updatedAt) {
+        sameAsRemote = false // ours is deleted: the other tab learns it from our next save
+        continue
+      }
       plans[id] = remotePlan
+      delete deletedPlans[id]
       changedLocal = true
       continue
     }
@@ -52,10 +80,18 @@ export function applyRemoteSave(store: StoreWithTemporal, adapter: LocalStorageA
   }
   if (Object.keys(plans).some((id) => !remote.plans[id])) sameAsRemote = false
 
+  // Never zero plans, and never an active plan that is gone.
+  if (Object.keys(plans).length === 0) {
+    plans[local.activePlanId] = local.plans[local.activePlanId]!
+    delete deletedPlans[local.activePlanId]
+    sameAsRemote = false
+  }
+  const activePlanId = plans[local.activePlanId] ? local.activePlanId : Object.keys(plans)[0]!
+
   const temporal = store.temporal.getState()
   temporal.pause()
   store.setState({
-    ...(changedLocal ? { plans } : {}),
+    ...(changedLocal ? { plans, deletedPlans, activePlanId } : {}),
     language: remote.language,
     showHolidays: remote.showHolidays,
     lastBackupAt: Math.max(remote.lastBackupAt ?? 0, local.lastBackupAt ?? 0) || null,

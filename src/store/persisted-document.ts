@@ -65,10 +65,20 @@ export function restorePersistedState(raw: unknown, now: number): RestoredState 
   const language: Language = source.language === 'en' ? 'en' : 'vi'
   const lastBackupAt = typeof source.lastBackupAt === 'number' && Number.isFinite(source.lastBackupAt) ? source.lastBackupAt : null
   const showHolidays = source.showHolidays !== false
-  return { state: { plans, activePlanId, language, lastBackupAt, showHolidays }, report }
+  return { state: { plans, activePlanId, deletedPlans: restoreTombstones(source.deletedPlans, plans), language, lastBackupAt, showHolidays }, report }
+}
+
+/** Added after v2 without a version step: a save without it simply has no tombstones. */
+function restoreTombstones(raw: unknown, plans: Record<string, Plan>): Record<string, number> {
+  const tombstones: Record<string, number> = {}
+  if (typeof raw !== 'object' || raw === null) return tombstones
+  for (const [id, at] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof at === 'number' && Number.isFinite(at) && !plans[id]) tombstones[id] = at
+  }
+  return tombstones
 }
 
 export function defaultPersistedState(now: number): PersistedState {
   const plan = buildCampaign2021Plan(now)
-  return { plans: { [plan.id]: plan }, activePlanId: plan.id, language: 'vi', lastBackupAt: null, showHolidays: true }
+  return { plans: { [plan.id]: plan }, activePlanId: plan.id, deletedPlans: {}, language: 'vi', lastBackupAt: null, showHolidays: true }
 }

@@ -53,6 +53,11 @@ export interface PlannerState {
   // document
   plans: Record<string, Plan>
   activePlanId: string
+  /**
+   * Tombstones of deleted plans (id → when), so another tab that still holds a deleted plan does not
+   * bring it back when the two merge. A plan edited after its deletion wins over the tombstone.
+   */
+  deletedPlans: Record<string, EpochMs>
   // preferences
   language: Language
   lastBackupAt: EpochMs | null

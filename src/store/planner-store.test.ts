@@ -188,6 +188,32 @@ describe('two tabs', () => {
     expect(b.store.temporal.getState().pastStates).toHaveLength(0)
   })
 
+  it('a plan deleted in one tab is not brought back by the other, and one edited after the deletion is kept', () => {
+    const a = open()
+    const b = open()
+    const second = { ...buildCampaign2021Plan(1), id: 'plan-second', name: 'Huyện' }
+    a.store.getState().addPlan(second)
+    a.adapter.flush()
+    applyRemoteSave(b.store, b.adapter, localStorage.getItem(KEY)!)
+    expect(b.store.getState().plans['plan-second']).toBeDefined()
+    // A deletes it; B, which still has it, merges A's save and then saves: the plan stays deleted in both.
+    expect(a.store.getState().deletePlan('plan-second')).toBe(true)
+    a.adapter.flush()
+    applyRemoteSave(b.store, b.adapter, localStorage.getItem(KEY)!)
+    expect(b.store.getState().plans['plan-second']).toBeUndefined()
+    expect(b.store.getState().activePlanId).toBe(DEFAULT_PLAN_ID)
+    b.store.getState().createTask(draft('Sau khi xóa'))
+    b.adapter.flush()
+    applyRemoteSave(a.store, a.adapter, localStorage.getItem(KEY)!)
+    expect(a.store.getState().plans['plan-second']).toBeUndefined()
+    // A plan edited after the tombstone (a later save from a tab that kept working on it) survives.
+    const c = open()
+    c.store.getState().addPlan({ ...second, updatedAt: Date.now() + 60_000 })
+    c.adapter.flush()
+    applyRemoteSave(a.store, a.adapter, localStorage.getItem(KEY)!)
+    expect(a.store.getState().plans['plan-second']).toBeDefined()
+  })
+
   it('reacts to the browser’s storage event', () => {
     const a = open()
     const b = open()

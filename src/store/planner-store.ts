@@ -37,6 +37,12 @@ function updateActivePlan(set: SetState, get: GetState, operation: (plan: Plan, 
   return true
 }
 
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!(key in record)) return record
+  const { [key]: _removed, ...rest } = record
+  return rest
+}
+
 function createPlannerSlices(set: SetState, get: GetState): PlannerState {
   const initial = defaultPersistedState(Date.now())
   return {
@@ -92,6 +98,7 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     setPlansOpen: (plansOpen) => set({ plansOpen }),
     addPlan: (plan) => set((s) => ({
       plans: { ...s.plans, [plan.id]: plan },
+      deletedPlans: withoutKey(s.deletedPlans, plan.id),
       activePlanId: plan.id,
       calendar: { view: 'month', date: initialCalendarDate(plan), listDay: null },
     })),
@@ -110,7 +117,7 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
       if (!plans[id] || Object.keys(plans).length <= 1) return false
       const { [id]: _removed, ...rest } = plans
       const nextActive = activePlanId === id ? Object.keys(rest)[0]! : activePlanId
-      set({ plans: rest, activePlanId: nextActive })
+      set({ plans: rest, activePlanId: nextActive, deletedPlans: { ...get().deletedPlans, [id]: Date.now() } })
       return true
     },
     dismissCheck: (taskId, kind) => updateActivePlan(set, get, (plan, now) => ops.dismissCheck(plan, taskId, kind, now)),

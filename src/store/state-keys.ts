@@ -10,6 +10,7 @@ type Kind = 'document' | 'preference' | 'session'
 export const STATE_KEY_KINDS = {
   plans: 'document',
   activePlanId: 'document',
+  deletedPlans: 'document',
   language: 'preference',
   lastBackupAt: 'preference',
   showHolidays: 'preference',
