@@ -2,12 +2,14 @@
  * The ICS calendar file (RFC 5545): the plan's tasks, and on request the legal milestones, as events
  * for Outlook and Google Calendar; and events from those apps read back as tasks.
  *
- * Libraries: ical-generator writes, ical.js reads.
- * - ical-generator rather than `ics`: it writes a VTIMEZONE from a generator function we supply, so
- *   timed tasks can carry TZID=Asia/Ho_Chi_Minh without a time zone database (`ics` writes only UTC or
- *   floating times); it escapes TEXT values and folds lines at 75 octets without splitting a UTF-8
- *   character; it accepts Temporal-like date objects, so an all-day date goes out exactly as the plan
- *   wrote it and never passes through a JS Date in the machine's zone; and it is typed and maintained.
+ * Libraries: ical-generator writes the events, ical.js reads.
+ * - ical-generator rather than `ics`: it writes TZID times (`ics` writes only UTC or floating times),
+ *   so timed tasks carry TZID=Asia/Ho_Chi_Minh with our own VTIMEZONE and no time zone database; it
+ *   escapes TEXT values; it accepts Temporal-like date objects, so an all-day date goes out exactly as
+ *   the plan wrote it and never passes through a JS Date in the machine's zone; and it is typed and
+ *   maintained. This module writes the rest: the VCALENDAR around the events and the line folding
+ *   (the library's takes seconds at 10,000 tasks, see `frameCalendar`), and the recurrence lines
+ *   (RRULE, EXDATE, RECURRENCE-ID), which the library can't write in an all-day series' DATE form.
  * - ical.js (Mozilla's, used by Thunderbird) reads: it unfolds and unescapes, turns the file's own
  *   VTIMEZONEs into zones (no time zone database, no global registry) and expands RRULEs. Its
  *   expansions have no limits of their own, so this module caps them (see the budgets below): a
@@ -32,6 +34,8 @@ import ical, {
   ICalEventStatus,
   ICalEventTransparency,
   type ICalCalendar,
+  type ICalEvent,
+  type ICalEventData,
   type ICalTemporalInstantStub,
   type ICalTemporalPlainDateStub,
   type ICalTemporalPlainDateTimeStub,
@@ -41,19 +45,22 @@ import ICAL from 'ical.js'
 import { formatElectionOffset, offsetFromElectionDay } from '@/domain/dates/election-offset'
 import type { Language } from '@/domain/dates/format-date'
 import {
-  addDays, datePart, diffDays, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, toMinuteNumber,
+  addDays, datePart, diffDays, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, shiftByDays, toMinuteNumber,
 } from '@/domain/dates/local-date'
 import { reanchor } from '@/domain/plan/anchors'
+import { isRecurring, MAX_OCCURRENCES, ruleDates, validateRecurrence, weekdayCode } from '@/domain/plan/recurrence'
 import { restoreTask } from '@/domain/plan/restore-plan'
 import { TITLE_MAX_LENGTH } from '@/domain/plan/validate-task'
 import { LAW_LABELS } from '@/domain/rules/election-laws'
 import { computeMilestones, type Milestone } from '@/domain/rules/milestones'
-import { TASK_STATUSES, type Channel, type LocalDate, type LocalDateTime, type Plan, type Task, type TaskStatus } from '@/domain/types'
+import {
+  TASK_STATUSES, WEEKDAYS, type Channel, type LocalDate, type LocalDateTime, type Plan, type Task, type TaskRecurrence, type TaskStatus,
+} from '@/domain/types'
 
 export const ICS_MIME_TYPE = 'text/calendar;charset=utf-8'
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
-/** Imported recurring events become at most this many tasks each… */
+/** Imported recurring events the plan can't hold as one task (see `readRecurrence`) become at most this many tasks each… */
 export const MAX_OCCURRENCES_PER_EVENT = 366
 /** …and only occurrences starting less than this many years after the first one. */
 export const RECURRENCE_WINDOW_YEARS = 2
@@ -122,8 +129,14 @@ export type ParseIcsResult =
       ok: true
       tasks: Task[]
       skipped: IcsSkipped[]
-      /** How many recurring events (series) were expanded into one task per occurrence. */
+      /**
+       * How many recurring events (series) were expanded into one task per occurrence: those whose rule
+       * the plan can't hold (MONTHLY, no end, BYSETPOS…; see `readRecurrence`). Other series become one
+       * recurring task each.
+       */
       recurringExpanded: number
+      /** Those events' indexes (as in `IcsSkipped`), for a note in the preview. */
+      expandedSeries: number[]
       /** Legal milestones from one of our own exports: computed from the law, so never imported. */
       ignoredMilestones: number
     }
@@ -160,49 +173,83 @@ type Labels = (typeof LABELS)[Language]
  */
 export function serializeIcs(plan: Plan, options: SerializeIcsOptions): string {
   const { language } = options
-  const calendar = ical({
-    prodId: PRODUCT_ID,
-    // ical-generator writes NAME / X-WR-CALNAME unescaped: escape here so a name can't add lines.
-    name: escapeIcsText(cleanText(plan.name), false),
-    // No calendar-wide zone (its DTSTAMPs would then be written in the machine's zone): the generator
-    // is only asked for the zones events use, i.e. Vietnam's when there is a timed task.
-    timezone: { name: null, generator: vtimezoneOf },
-  })
+  // Only the events come from ical-generator; the calendar around them is written below (see
+  // `frameCalendar`), so this calendar's own properties are never written.
+  const calendar = ical({ prodId: PRODUCT_ID })
   const units = new Map(plan.units.map((u) => [u.id, u.name]))
   const channels = new Map(plan.channels.map((c) => [c.id, c]))
-  for (const task of options.tasks) addTaskEvent(calendar, task, { units, channels, language, now: options.now })
+  const extraLines = new Map<ICalEvent, string>()
+  for (const task of options.tasks) addTaskEvent(calendar, task, { units, channels, language, now: options.now, extraLines })
   if (options.includeMilestones) {
     for (const milestone of computeMilestones(plan.election)) addMilestoneEvent(calendar, milestone, plan, language, options.now)
   }
-  // ical-generator leaves the last line without its CRLF; RFC 5545 ends every content line with one.
-  return `${withFastLineFolding(() => calendar.toString())}\r\n`
+  return frameCalendar(plan, calendar, extraLines)
 }
 
 /**
- * ical-generator 10 folds lines by creating a `new TextEncoder()` for every character to learn its
- * UTF-8 length; at 10,000 events that alone takes ~5 s. While it serialises, the global TextEncoder
- * is replaced by one that only answers `.encode(ch).length` from the code point (the only use in
- * that code path), then restored. Synchronous, so nothing else can see the stand-in. Remove when the
- * library caches its encoder.
+ * The VCALENDAR around the events, folded, every line ending with CRLF (RFC 5545 ends every content
+ * line with one). Not `calendar.toString()`: ical-generator 10 folds its whole output a character at
+ * a time, creating a `new TextEncoder()` for each to learn its UTF-8 length (~3 s for the 10,000-task
+ * benchmark plan, ~1 s even with a stand-in encoder), whereas `foldLines` below takes ~50 ms. The
+ * header is what ical-generator writes (the golden test in ics-file.test.ts pins it).
  */
-function withFastLineFolding<T>(run: () => T): T {
-  const original = globalThis.TextEncoder
-  class LengthOnlyEncoder {
-    encode(text: string): { length: number } {
-      let bytes = 0
-      for (const char of text) {
-        const code = char.codePointAt(0)!
-        bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
-      }
-      return { length: bytes }
+function frameCalendar(plan: Plan, calendar: ICalCalendar, extraLines: ReadonlyMap<ICalEvent, string>): string {
+  // NAME / X-WR-CALNAME are not escaped by ical-generator either; escaping here keeps a name from adding lines.
+  const name = escapeIcsText(cleanText(plan.name), false)
+  const events = calendar.events()
+  let header = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-${PRODUCT_ID}\r\n`
+  if (name !== '') header += `NAME:${name}\r\nX-WR-CALNAME:${name}\r\n`
+  // No calendar-wide zone: only the zone events use, i.e. Vietnam's when there is a timed task.
+  if (events.some((event) => event.timezone() === VIETNAM_TZID)) header += VIETNAM_VTIMEZONE
+  // Folded piece by piece (each ends with a CRLF), then joined once: no multi-megabyte intermediate.
+  const parts = [foldLines(header)]
+  for (const event of events) {
+    const text = event.toString()
+    const extra = extraLines.get(event)
+    parts.push(foldLines(extra === undefined ? text : text.slice(0, -END_VEVENT.length) + extra + END_VEVENT))
+  }
+  parts.push('END:VCALENDAR\r\n')
+  return parts.join('')
+}
+
+// ical-generator ends every event with this line.
+const END_VEVENT = 'END:VEVENT\r\n'
+
+/** Longest content a line (or a continuation, after its leading space) may carry: 75 octets with the space. */
+const FOLD_OCTETS = 74
+
+/**
+ * RFC 5545 §3.1 folding: a line longer than 75 octets continues on lines starting with a space, cut
+ * between characters (never inside a UTF-8 sequence or a surrogate pair). Cuts exactly where
+ * ical-generator's own `foldLines` does, so the output is byte for byte what the library would write.
+ */
+function foldLines(text: string): string {
+  const lines = text.split('\r\n')
+  for (let n = 0; n < lines.length; n += 1) {
+    const line = lines[n]!
+    // A UTF-16 unit takes at most 3 octets (a surrogate pair: 4 for two), so short lines need no count.
+    if (line.length * 3 > FOLD_OCTETS) lines[n] = foldLine(line)
+  }
+  return lines.join('\r\n')
+}
+
+function foldLine(line: string): string {
+  let folded = ''
+  let from = 0
+  let octets = 0
+  for (let i = 0; i < line.length; i += 1) {
+    const code = line.charCodeAt(i)
+    const isPair = code >= 0xd800 && code <= 0xdbff && (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : isPair ? 4 : 3
+    if (octets + size > FOLD_OCTETS) {
+      folded += `${line.slice(from, i)}\r\n `
+      from = i
+      octets = 0
     }
+    octets += size
+    if (isPair) i += 1
   }
-  globalThis.TextEncoder = LengthOnlyEncoder as unknown as typeof TextEncoder
-  try {
-    return run()
-  } finally {
-    globalThis.TextEncoder = original
-  }
+  return from === 0 ? line : folded + line.slice(from)
 }
 
 /** `ke-hoach-tuyen-truyen-bau-cu-2021.ics` (the year of election day). */
@@ -215,21 +262,25 @@ interface TaskEventContext {
   channels: Map<string, Channel>
   language: Language
   now: Date
+  /** Lines to add to an event before its END:VEVENT (see `recurrenceLines`). NOTE: filled as events are made. */
+  extraLines: Map<ICalEvent, string>
 }
 
+/**
+ * One VEVENT per task; a recurring task is one VEVENT with RRULE (and EXDATE for its cancelled
+ * occurrences) plus one VEVENT per moved occurrence, with the same UID and a RECURRENCE-ID.
+ */
 function addTaskEvent(calendar: ICalCalendar, task: Task, context: TaskEventContext): void {
   const isValidBound = task.allDay ? isValidLocalDate : isValidLocalDateTime
   if (!isValidBound(task.start) || !isValidBound(task.end) || task.end < task.start) return
   const channel = task.channelId === null ? undefined : context.channels.get(task.channelId)
   const channelName = channel ? cleanText(channelNameIn(channel, context.language)).trim() : ''
   const location = cleanText(task.location)
-  calendar.createEvent({
+  const data: ICalEventData = {
     id: escapeIcsText(cleanText(`${task.id}${UID_SUFFIX}`), false),
     summary: cleanText(task.title),
     allDay: task.allDay,
-    ...(task.allDay
-      ? { start: plainDate(task.start), end: plainDate(task.end) }
-      : { start: plainDateTime(task.start), end: plainDateTime(task.end), timezone: VIETNAM_TZID }),
+    ...eventBounds(task.allDay, task.start, task.end),
     stamp: stampOf(task.updatedAt, context.now),
     lastModified: stampOf(task.updatedAt, context.now),
     sequence: sequenceOf(task.updatedAt),
@@ -244,7 +295,80 @@ function addTaskEvent(calendar: ICalCalendar, task: Task, context: TaskEventCont
       [X_STATUS, task.status],
       [X_DESCRIPTION, cleanText(task.description)],
     ],
-  })
+  }
+  const event = calendar.createEvent(data)
+  if (!isRecurring(task)) return
+
+  const dates = ruleDates(datePart(task.start), task.recurrence, MAX_OCCURRENCES + 1)
+  context.extraLines.set(event, recurrenceLines(task, dates))
+  for (const date of dates.slice(0, MAX_OCCURRENCES)) {
+    const exception = task.recurrence.exceptions[date]
+    if (exception?.type !== 'moved') continue
+    if (!isValidBound(exception.start) || !isValidBound(exception.end) || exception.end < exception.start) continue
+    const moved = calendar.createEvent({ ...data, ...eventBounds(task.allDay, exception.start, exception.end) })
+    context.extraLines.set(moved, `RECURRENCE-ID${occurrenceValue(task, date)}\r\n`)
+  }
+}
+
+function eventBounds(allDay: boolean, start: string, end: string): Pick<ICalEventData, 'start' | 'end' | 'timezone'> {
+  return allDay
+    ? { start: new PlainDate(start), end: new PlainDate(end) }
+    : { start: new PlainDateTime(start), end: new PlainDateTime(end), timezone: VIETNAM_TZID }
+}
+
+/**
+ * RRULE and EXDATE of a recurring task, written here rather than by ical-generator: it writes UNTIL
+ * and RECURRENCE-ID as date-times only, where RFC 5545 wants them to match DTSTART (a DATE for an
+ * all-day series). `dates` are the rule's dates, up to one past the 1,000 `expandTask` keeps: a rule
+ * that gives more is written with COUNT=1000, so calendars show exactly the plan's dates.
+ *
+ * - UNTIL: the plan's inclusive last date. For an all-day series that DATE; for a timed one (DTSTART
+ *   with TZID) a UTC date-time, as RFC 5545 requires: 23:59:59 on that date in Vietnam, so the
+ *   occurrence starting that day, at whatever time, is the last one.
+ * - BYDAY always holds the start's weekday, as the plan's rule does (see `ruleDates`). WKST=MO (RFC
+ *   5545's default, and the plan's week) is written out anyway: the week's start changes which days
+ *   a weekly INTERVAL>1 rule picks, so no reader should have to assume it.
+ * - EXDATE: the cancelled occurrences, in DTSTART's value type (all-day: DATE; timed: the start time).
+ */
+function recurrenceLines(task: Task & { recurrence: TaskRecurrence }, dates: readonly LocalDate[]): string {
+  const { recurrence } = task
+  let rule = `RRULE:FREQ=${recurrence.frequency === 'daily' ? 'DAILY' : 'WEEKLY'}`
+  if (recurrence.frequency === 'weekly') rule += ';WKST=MO'
+  if (recurrence.interval > 1) rule += `;INTERVAL=${recurrence.interval}`
+  if (recurrence.frequency === 'weekly') {
+    const days = new Set([...recurrence.weekdays, weekdayCode(datePart(task.start))])
+    rule += `;BYDAY=${WEEKDAYS.filter((day) => days.has(day)).join(',')}`
+  }
+  if (dates.length > MAX_OCCURRENCES) rule += `;COUNT=${MAX_OCCURRENCES}`
+  else if (recurrence.count !== null) rule += `;COUNT=${recurrence.count}`
+  else if (recurrence.until !== null) {
+    rule += task.allDay
+      ? `;UNTIL=${compactDate(recurrence.until)}`
+      : `;UNTIL=${compactDateTime(fromMinuteNumber(toMinuteNumber(`${recurrence.until}T23:59`) - VIETNAM_OFFSET_MINUTES))}59Z`
+  }
+  const cancelled = dates.slice(0, MAX_OCCURRENCES).filter((date) => recurrence.exceptions[date]?.type === 'cancelled')
+  if (cancelled.length === 0) return `${rule}\r\n`
+  const values = cancelled.map((date) => occurrenceValue(task, date))
+  // One EXDATE property takes one value type and one TZID: all values share this prefix.
+  const prefix = values[0]!.slice(0, values[0]!.indexOf(':') + 1)
+  return `${rule}\r\nEXDATE${prefix}${values.map((value) => value.slice(prefix.length)).join(',')}\r\n`
+}
+
+/** How an occurrence of the task on `date` is named: parameters, colon and value, as DTSTART is written. */
+function occurrenceValue(task: Task, date: LocalDate): string {
+  return task.allDay
+    ? `;VALUE=DATE:${compactDate(date)}`
+    : `;TZID=${VIETNAM_TZID}:${compactDateTime(`${date}${task.start.slice(10)}`)}00`
+}
+
+/** `2021-05-13` → `20210513`. */
+function compactDate(date: LocalDate): string {
+  return date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10)
+}
+
+/** `2021-05-13T08:30` → `20210513T0830` (the caller adds seconds). */
+function compactDateTime(value: LocalDateTime): string {
+  return `${compactDate(value)}T${value.slice(11, 13)}${value.slice(14, 16)}`
 }
 
 function addMilestoneEvent(calendar: ICalCalendar, milestone: Milestone, plan: Plan, language: Language, now: Date): void {
@@ -262,8 +386,8 @@ function addMilestoneEvent(calendar: ICalCalendar, milestone: Milestone, plan: P
     id: escapeIcsText(cleanText(`milestone-${milestone.id}-${plan.id}${UID_SUFFIX}`), false),
     summary: cleanText(`${offset} · ${name}`),
     allDay: true,
-    start: plainDate(milestone.date),
-    end: plainDate(addDays(milestone.endDate ?? milestone.date, 1)),
+    start: new PlainDate(milestone.date),
+    end: new PlainDate(addDays(milestone.endDate ?? milestone.date, 1)),
     stamp: now,
     // Milestones move when election day or the law changes, which changes the plan.
     sequence: sequenceOf(plan.updatedAt),
@@ -312,12 +436,17 @@ function channelNameIn(channel: Channel, language: Language): string {
   return language === 'en' && channel.nameEn.trim() !== '' ? channel.nameEn : channel.name
 }
 
+/** Anything `cleanText` would change (CR, control characters, surrogates): most text has none. */
+// eslint-disable-next-line no-control-regex -- the characters `cleanText` replaces or removes
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B-\u001F\u007F\uD800-\uDFFF]/
+
 /**
  * Text as RFC 5545 TEXT can carry it: line breaks (CRLF, CR, LF) become LF, which the escaper writes
  * as `\n`; other control characters but tab are not allowed in a content line; a lone surrogate can't
  * be written as UTF-8 (it would become U+FFFD anyway). Line breaks first, so "CR NUL LF" stays two.
  */
 function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text
   return text
     .replace(/\r\n?/g, '\n')
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
@@ -341,91 +470,142 @@ function stampOf(updatedAt: number, now: Date): Date {
   return isPositiveTime(updatedAt) ? new Date(updatedAt) : now
 }
 
-function vtimezoneOf(tzid: string): string | null {
-  if (tzid !== VIETNAM_TZID) return null
-  // DTSTART 1970: Vietnam (the whole country) has kept UTC+07:00 since 13/06/1975, and no plan
-  // predates that; readers apply the first observance to earlier times anyway.
-  return [
-    'BEGIN:VTIMEZONE',
-    `TZID:${VIETNAM_TZID}`,
-    `X-LIC-LOCATION:${VIETNAM_TZID}`,
-    'BEGIN:STANDARD',
-    'TZOFFSETFROM:+0700',
-    'TZOFFSETTO:+0700',
-    'TZNAME:+07',
-    'DTSTART:19700101T000000',
-    'END:STANDARD',
-    'END:VTIMEZONE',
-  ].join('\r\n')
-}
+// DTSTART 1970: Vietnam (the whole country) has kept UTC+07:00 since 13/06/1975, and no plan
+// predates that; readers apply the first observance to earlier times anyway.
+const VIETNAM_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${VIETNAM_TZID}`,
+  `X-LIC-LOCATION:${VIETNAM_TZID}`,
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0700',
+  'TZOFFSETTO:+0700',
+  'TZNAME:+07',
+  'DTSTART:19700101T000000',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+  '',
+].join('\r\n')
 
 // Temporal-like values for ical-generator (its documented `ICalTemporal*Stub` inputs). A PlainDate is
 // written field by field as `VALUE=DATE`; a PlainDateTime with an event time zone is written as that
-// zone's wall-clock time with TZID. Neither ever reads the machine's zone.
+// zone's wall-clock time with TZID. Neither ever reads the machine's zone. Classes rather than object
+// literals: an event takes several of these, and methods on the prototype cost no closures each.
 
-type PlainDateStub = ICalTemporalPlainDateStub & { toPlainDateTime(): ICalTemporalPlainDateTimeStub }
+class PlainDate implements ICalTemporalPlainDateStub {
+  readonly year: number
+  readonly month: number
+  readonly day: number
 
-function plainDate(date: LocalDate): PlainDateStub {
-  const text = date
-  return {
-    year: Number(date.slice(0, 4)),
-    month: Number(date.slice(5, 7)),
-    day: Number(date.slice(8, 10)),
-    toString: () => text,
-    toJSON: () => text,
-    toPlainDateTime: () => plainDateTime(`${date}T00:00`),
+  constructor(readonly date: LocalDate) {
+    this.year = Number(date.slice(0, 4))
+    this.month = Number(date.slice(5, 7))
+    this.day = Number(date.slice(8, 10))
+  }
+
+  toString(): string {
+    return this.date
+  }
+
+  toJSON(): string {
+    return this.date
+  }
+
+  /** ical-generator tells a PlainDate by this method. */
+  toPlainDateTime(): PlainDateTime {
+    return new PlainDateTime(`${this.date}T00:00`)
   }
 }
 
-function plainDateTime(value: LocalDateTime): ICalTemporalPlainDateTimeStub {
-  const text = `${value}:00`
-  const stub: ICalTemporalPlainDateTimeStub = {
-    year: Number(value.slice(0, 4)),
-    month: Number(value.slice(5, 7)),
-    day: Number(value.slice(8, 10)),
-    hour: Number(value.slice(11, 13)),
-    minute: Number(value.slice(14, 16)),
-    second: 0,
-    toString: () => text,
-    toJSON: () => text,
-    toPlainDate: () => plainDate(datePart(value)),
-    toZonedDateTime: (timeZone: string) => zonedDateTime(value, timeZone),
+class PlainDateTime implements ICalTemporalPlainDateTimeStub {
+  readonly year: number
+  readonly month: number
+  readonly day: number
+  readonly hour: number
+  readonly minute: number
+  readonly second = 0
+
+  constructor(readonly wallClock: LocalDateTime) {
+    this.year = Number(wallClock.slice(0, 4))
+    this.month = Number(wallClock.slice(5, 7))
+    this.day = Number(wallClock.slice(8, 10))
+    this.hour = Number(wallClock.slice(11, 13))
+    this.minute = Number(wallClock.slice(14, 16))
   }
-  return stub
+
+  toString(): string {
+    return `${this.wallClock}:00`
+  }
+
+  toJSON(): string {
+    return this.toString()
+  }
+
+  toPlainDate(): PlainDate {
+    return new PlainDate(datePart(this.wallClock))
+  }
+
+  toZonedDateTime(timeZone: string): ZonedDateTime {
+    return new ZonedDateTime(this, timeZone)
+  }
+}
+
+class ZonedDateTime implements ICalTemporalZonedDateTimeStub {
+  readonly year: number
+  readonly month: number
+  readonly day: number
+  readonly hour: number
+  readonly minute: number
+  readonly second = 0
+
+  constructor(private readonly plain: PlainDateTime, readonly timeZoneId: string) {
+    this.year = plain.year
+    this.month = plain.month
+    this.day = plain.day
+    this.hour = plain.hour
+    this.minute = plain.minute
+  }
+
+  toString(): string {
+    return `${this.plain.toString()}[${this.timeZoneId}]`
+  }
+
+  toJSON(): string {
+    return this.toString()
+  }
+
+  toPlainDateTime(): PlainDateTime {
+    return this.plain
+  }
+
+  toInstant(): Instant {
+    return new Instant((toMinuteNumber(this.plain.wallClock) - fixedOffsetMinutes(this.timeZoneId)) * MS_PER_MINUTE)
+  }
+
+  withTimeZone(timeZone: string): ZonedDateTime {
+    return this.toInstant().toZonedDateTimeISO(timeZone)
+  }
+}
+
+class Instant implements ICalTemporalInstantStub {
+  constructor(readonly epochMilliseconds: number) {}
+
+  toString(): string {
+    return new Date(this.epochMilliseconds).toISOString()
+  }
+
+  toJSON(): string {
+    return this.toString()
+  }
+
+  toZonedDateTimeISO(timeZone: string): ZonedDateTime {
+    const wallClock = fromMinuteNumber(Math.floor(this.epochMilliseconds / MS_PER_MINUTE) + fixedOffsetMinutes(timeZone))
+    return new ZonedDateTime(new PlainDateTime(wallClock), timeZone)
+  }
 }
 
 /** Only fixed-offset zones occur here: Vietnam's (the events' zone) and UTC (for conversions). */
 function fixedOffsetMinutes(timeZone: string): number {
   return timeZone === VIETNAM_TZID ? VIETNAM_OFFSET_MINUTES : 0
-}
-
-function zonedDateTime(wallClock: LocalDateTime, timeZone: string): ICalTemporalZonedDateTimeStub {
-  const epochMilliseconds = (toMinuteNumber(wallClock) - fixedOffsetMinutes(timeZone)) * MS_PER_MINUTE
-  const plain = plainDateTime(wallClock)
-  const text = `${plain.toString()}[${timeZone}]`
-  return {
-    year: plain.year, month: plain.month, day: plain.day, hour: plain.hour, minute: plain.minute, second: 0,
-    timeZoneId: timeZone,
-    toString: () => text,
-    toJSON: () => text,
-    toPlainDateTime: () => plain,
-    toInstant: () => instant(epochMilliseconds),
-    withTimeZone: (other: string) => zonedDateTime(wallClockAt(epochMilliseconds, other), other),
-  }
-}
-
-function instant(epochMilliseconds: number): ICalTemporalInstantStub {
-  const text = new Date(epochMilliseconds).toISOString()
-  return {
-    epochMilliseconds,
-    toString: () => text,
-    toJSON: () => text,
-    toZonedDateTimeISO: (timeZone: string) => zonedDateTime(wallClockAt(epochMilliseconds, timeZone), timeZone),
-  }
-}
-
-function wallClockAt(epochMilliseconds: number, timeZone: string): LocalDateTime {
-  return fromMinuteNumber(Math.floor(epochMilliseconds / MS_PER_MINUTE) + fixedOffsetMinutes(timeZone))
 }
 
 // ───────────────────────────── Import ─────────────────────────────
@@ -453,6 +633,10 @@ interface EventFields {
   ownStatus: TaskStatus | null
   cancelled: boolean
   categories: string[]
+  /** The rule of a series kept as one recurring task; null for anything else. */
+  recurrence: TaskRecurrence | null
+  /** A RECURRENCE-ID event: the id of its series and the occurrence it replaces (a plan bound). */
+  override: { seriesId: string; original: string } | null
 }
 
 type EventReading =
@@ -482,9 +666,11 @@ interface ParseContext {
  *   the task; any other UID gives `ics-<hash of the UID>`, the same on every import of that event.
  * - A task the plan already has keeps what ICS can't carry (units, quantity, training, source) and its
  *   anchor (re-anchored to the new start); `updatedAt` becomes `now` only if something changed.
- * - Recurring events are expanded: our model has no recurrence yet (issue #5 adds it), so each
- *   occurrence becomes its own task `${id}-${YYYYMMDD}` (at most 366, within 2 years of the first),
- *   EXDATEs are left out and a RECURRENCE-ID override replaces its occurrence (RDATE is not read).
+ * - A recurring event whose rule the plan can hold (see `readRecurrence`) becomes one recurring task:
+ *   EXDATEs and RECURRENCE-ID events become its cancelled and moved occurrences (`attachOverrides`).
+ *   Any other rule is expanded: each occurrence becomes its own task `${id}-${YYYYMMDD}` (at most 366,
+ *   within 2 years of the first), EXDATEs are left out and a RECURRENCE-ID override replaces its
+ *   occurrence (RDATE is not read); `expandedSeries` lists those events.
  * - Our own milestone events are counted, not imported.
  *
  * Never throws; every task passes through `restoreTask`.
@@ -514,15 +700,17 @@ function readCalendar(text: string, context: ParseContext): ParseIcsResult {
   if (structure.events.length === 0) return { ok: false, error: 'empty' }
 
   readZones(structure.timezones, context)
+  const readings = structure.events.map((block): EventReading =>
+    block.complete ? readEventBlock(block.text, context) : { kind: 'skip', reason: 'unreadable' })
+  const absorbed = attachOverrides(readings)
   const skipped: IcsSkipped[] = []
   const singles = new Map<string, { task: Task; index: number }>()
   const overrides = new Map<string, { task: Task; index: number }>()
   const occurrences = new Map<string, { task: Task; index: number }>()
-  let recurringExpanded = 0
+  const expandedSeries: number[] = []
   let ignoredMilestones = 0
 
-  structure.events.forEach((block, index) => {
-    const reading = block.complete ? readEventBlock(block.text, context) : { kind: 'skip' as const, reason: 'unreadable' as const }
+  readings.forEach((reading, index) => {
     if (reading.kind === 'milestone') {
       ignoredMilestones += 1
       return
@@ -533,12 +721,14 @@ function readCalendar(text: string, context: ParseContext): ParseIcsResult {
     }
     if (reading.problem !== null) skipped.push({ index, reason: reading.problem })
     if (reading.events.length === 0) return
-    if (reading.isSeries) recurringExpanded += 1
+    if (reading.isSeries) expandedSeries.push(index)
     const target = reading.isOverride ? overrides : reading.isSeries ? occurrences : singles
-    // Singles and series occurrences share one id space; an override may replace an occurrence.
+    // Singles (and series kept whole) and expanded occurrences share one id space; an override may
+    // replace an occurrence.
     const rival = reading.isOverride ? null : reading.isSeries ? singles : occurrences
     let duplicate = false
     for (const fields of reading.events) {
+      if (absorbed.has(fields)) continue
       const task = toTask(fields, context)
       if (task === null) {
         skipped.push({ index, reason: 'badDate' })
@@ -556,7 +746,53 @@ function readCalendar(text: string, context: ParseContext): ParseIcsResult {
   // An override (RECURRENCE-ID) replaces the occurrence it moves, whichever comes first in the file.
   const byId = new Map<string, { task: Task; index: number }>([...occurrences, ...singles, ...overrides])
   const tasks = [...byId.values()].sort((a, b) => a.index - b.index).map((entry) => entry.task)
-  return { ok: true, tasks, skipped, recurringExpanded, ignoredMilestones }
+  return { ok: true, tasks, skipped, recurringExpanded: expandedSeries.length, expandedSeries, ignoredMilestones }
+}
+
+/**
+ * Makes the RECURRENCE-ID events of a series kept as one task its exceptions, whichever comes first
+ * in the file, and returns those it took in (they are not tasks of their own):
+ * - STATUS:CANCELLED (in a series that is not itself cancelled) cancels the occurrence;
+ * - other bounds move it (only the dates: a title or place changed for one occurrence is not kept);
+ * - an all-day override of a timed series (or the reverse) stays a task of its own, and its
+ *   occurrence leaves the series;
+ * - one naming no occurrence of the rule (RFC 5545 names it by its start) stays a task of its own.
+ * NOTE: mutates the series' `recurrence.exceptions` (fields this module just made).
+ */
+function attachOverrides(readings: readonly EventReading[]): Set<EventFields> {
+  const series = new Map<string, { fields: EventFields; recurrence: TaskRecurrence; dates: Set<string> }>()
+  for (const reading of readings) {
+    const fields = reading.kind === 'events' ? reading.events[0] : undefined
+    const recurrence = fields?.recurrence
+    if (fields && recurrence && !series.has(fields.id)) {
+      series.set(fields.id, { fields, recurrence, dates: new Set(ruleDates(datePart(fields.start), recurrence)) })
+    }
+  }
+  const absorbed = new Set<EventFields>()
+  if (series.size === 0) return absorbed
+  for (const reading of readings) {
+    if (reading.kind !== 'events' || !reading.isOverride) continue
+    for (const override of reading.events) {
+      const target = override.override === null ? undefined : series.get(override.override.seriesId)
+      if (target === undefined || override.override === null) continue
+      const { fields, recurrence, dates } = target
+      const { original } = override.override
+      const date = datePart(original)
+      if (!dates.has(date) || (!fields.allDay && original !== `${date}${fields.start.slice(10)}`)) continue
+      const exceptions = recurrence.exceptions
+      if (override.allDay !== fields.allDay || (override.cancelled && !fields.cancelled)) {
+        exceptions[date] = { type: 'cancelled' }
+        if (override.allDay === fields.allDay) absorbed.add(override)
+        continue
+      }
+      const days = diffDays(datePart(fields.start), date)
+      if (override.start !== shiftByDays(fields.start, days) || override.end !== shiftByDays(fields.end, days)) {
+        exceptions[date] = { type: 'moved', start: override.start, end: override.end }
+      }
+      absorbed.add(override)
+    }
+  }
+  return absorbed
 }
 
 interface CalendarStructure {
@@ -699,6 +935,8 @@ function readEvent(vevent: IcalComponent, context: ParseContext): EventReading {
     ownStatus: isOwn && isTaskStatus(ownStatus) ? ownStatus : null,
     cancelled: (textValue(vevent, 'status') ?? '').trim().toUpperCase() === 'CANCELLED',
     categories: vevent.getAllProperties('categories').flatMap((prop) => prop.getValues()).filter((v): v is string => typeof v === 'string'),
+    recurrence: null,
+    override: null,
   }
 
   const recurrenceIdProp = vevent.getFirstProperty('recurrence-id')
@@ -706,18 +944,120 @@ function readEvent(vevent: IcalComponent, context: ParseContext): EventReading {
     const recurrenceId = readTime(recurrenceIdProp, context)
     const original = recurrenceId === null ? null : toBound(recurrenceId, recurrenceIdProp, context)
     if (original === null) return { kind: 'skip', reason: 'badDate' }
-    return { kind: 'events', events: [{ ...base, id: occurrenceId(baseId, original) }], isOverride: true, isSeries: false, problem: null }
+    const override = { seriesId: baseId, original }
+    return { kind: 'events', events: [{ ...base, id: occurrenceId(baseId, original), override }], isOverride: true, isSeries: false, problem: null }
   }
 
   const ruleProp = vevent.getFirstProperty('rrule')
   if (ruleProp === null) return { kind: 'events', events: [base], isOverride: false, isSeries: false, problem: null }
+  const recurrence = readRecurrence(vevent, ruleProp, start, startProp, base, context)
+  if (recurrence !== null) return { kind: 'events', events: [{ ...base, recurrence }], isOverride: false, isSeries: false, problem: null }
   return expandSeries(vevent, ruleProp, start, startProp, base, context)
 }
 
+const RFC_WEEKDAYS: ReadonlySet<string> = new Set(WEEKDAYS)
+
 /**
- * One task per occurrence. The iterator steps in the event's own zone, so a weekly 14:00 meeting in
- * Berlin stays 14:00 Berlin across DST; each occurrence is then converted to Vietnam time on its own,
- * and keeps the length of the first one.
+ * The event's RRULE as the plan's rule, with its EXDATEs as cancelled occurrences; null when the plan
+ * can't hold it (it is then expanded, see `expandSeries`). The plan holds DAILY or WEEKLY, an
+ * INTERVAL, plain weekdays for WEEKLY (BYDAY=MO,WE; not 1MO or -1FR) that include the start's, an end
+ * (UNTIL or COUNT) within 1,000 occurrences, and no RDATE. The rule is checked by letting ical.js
+ * expand it: it is kept only if the plan's rule gives exactly the same dates, at the same Vietnam
+ * time (a weekly 14:00 in Berlin moves an hour in Vietnam with DST: that one is expanded).
+ */
+function readRecurrence(
+  vevent: IcalComponent, ruleProp: IcalProperty, start: IcalTime, startProp: IcalProperty, base: EventFields, context: ParseContext,
+): TaskRecurrence | null {
+  const rule = ruleProp.getFirstValue()
+  if (!(rule instanceof ICAL.Recur) || vevent.getAllProperties('rrule').length > 1 || vevent.getFirstProperty('rdate') !== null) return null
+  if (rule.freq !== 'DAILY' && rule.freq !== 'WEEKLY') return null
+  const byDay = rule.getComponent('byday').map(String)
+  if (Object.keys(rule.parts).some((part) => part !== 'BYDAY') || (rule.freq === 'DAILY' && byDay.length > 0)) return null
+  if (!byDay.every((day) => RFC_WEEKDAYS.has(day))) return null
+  const startDate = datePart(base.start)
+  const weekdays = rule.freq === 'DAILY' ? [] : byDay.length === 0 ? [weekdayCode(startDate)] : WEEKDAYS.filter((day) => byDay.includes(day))
+  if (rule.freq === 'WEEKLY' && !weekdays.includes(weekdayCode(startDate))) return null
+  const count = typeof rule.count === 'number' ? rule.count : null
+  const until = rule.until instanceof ICAL.Time ? untilDate(rule.until) : null
+  if ((count === null && until === null) || (count !== null && count > MAX_OCCURRENCES)) return null
+
+  const bounds = occurrenceBounds(rule, start, startProp, context)
+  if (bounds === null) return null
+  const time = base.start.slice(10)
+  if (bounds[0] !== base.start || bounds.some((bound) => bound.slice(10) !== time)) return null
+  const dates = bounds.map(datePart)
+  const recurrence: TaskRecurrence = {
+    frequency: rule.freq === 'DAILY' ? 'daily' : 'weekly',
+    interval: rule.interval,
+    weekdays,
+    until: count === null ? until : null,
+    count,
+    exceptions: {},
+  }
+  if (!isSameList(ruleDates(startDate, recurrence), dates)) {
+    // A UNTIL written in another zone may fall on another Vietnam day: the last occurrence's day then.
+    if (count !== null) return null
+    recurrence.until = dates.at(-1)!
+    if (!isSameList(ruleDates(startDate, recurrence), dates)) return null
+  }
+  if (validateRecurrence(startDate, recurrence) !== null) return null
+
+  // An EXDATE names an occurrence by its start; a DATE (and any EXDATE in an all-day series) its day.
+  const ruleDateSet = new Set(dates)
+  for (const bound of excludedBounds(vevent, context)) {
+    const date = datePart(bound)
+    if (ruleDateSet.has(date) && (base.allDay || bound.length === 10 || bound.slice(10) === time)) {
+      recurrence.exceptions[date] = { type: 'cancelled' }
+    }
+  }
+  return recurrence
+}
+
+/**
+ * The rule's occurrences as plan bounds, EXDATEs not applied; null when ical.js fails, runs out of its
+ * budget, or gives more than the plan may hold.
+ */
+function occurrenceBounds(rule: ICAL.Recur, start: IcalTime, startProp: IcalProperty, context: ParseContext): string[] | null {
+  let iterator: ICAL.RecurIterator
+  try {
+    iterator = rule.iterator(start)
+  } catch {
+    return null
+  }
+  const isExhausted = capIterator(iterator, context)
+  const bounds: string[] = []
+  for (;;) {
+    let occurrence: IcalTime | null
+    try {
+      occurrence = iterator.next()
+    } catch {
+      return null
+    }
+    if (isExhausted() !== null) return null
+    if (!occurrence) return bounds.length === 0 ? null : bounds
+    const bound = toBound(occurrence, startProp, context)
+    if (bound === null || bounds.length >= MAX_OCCURRENCES) return null
+    bounds.push(bound)
+  }
+}
+
+/** UNTIL as the last Vietnam date an occurrence may start on (a floating date-time as written). */
+function untilDate(until: IcalTime): LocalDate | null {
+  const date = `${pad(until.year, 4)}-${pad(until.month)}-${pad(until.day)}`
+  if (!isValidLocalDate(date)) return null
+  if (until.isDate || until.zone !== ICAL.Timezone.utcTimezone) return date
+  const minutes = Math.floor(Date.UTC(until.year, until.month - 1, until.day, until.hour, until.minute) / MS_PER_MINUTE)
+  return datePart(fromMinuteNumber(minutes + VIETNAM_OFFSET_MINUTES))
+}
+
+function isSameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i])
+}
+
+/**
+ * One task per occurrence, for a rule the plan can't hold. The iterator steps in the event's own zone,
+ * so a weekly 14:00 meeting in Berlin stays 14:00 Berlin across DST; each occurrence is then converted
+ * to Vietnam time on its own, and keeps the length of the first one.
  */
 function expandSeries(
   vevent: IcalComponent, ruleProp: IcalProperty, start: IcalTime, startProp: IcalProperty, base: EventFields, context: ParseContext,
@@ -973,6 +1313,8 @@ function toTask(fields: EventFields, context: ParseContext): Task | null {
     location: fields.location,
     description: fields.description ?? existing?.description ?? fields.descriptionText,
     status,
+    // The file's rule: an event without RRULE is a single task, whatever the plan had.
+    recurrence: fields.recurrence,
     updatedAt: existing?.updatedAt ?? now,
   }
   const task = restoreTask(candidate)
@@ -988,6 +1330,17 @@ function changesTask(task: Task, existing: Task): boolean {
     || task.end !== existing.end || task.location !== existing.location || task.description !== existing.description
     || task.status !== existing.status || task.channelId !== existing.channelId
     || JSON.stringify(task.anchor) !== JSON.stringify(existing.anchor)
+    || !isSameRecurrence(task.recurrence, existing.recurrence)
+}
+
+function isSameRecurrence(a: TaskRecurrence | null, b: TaskRecurrence | null): boolean {
+  // A task saved before recurrence existed may have no `recurrence` at all.
+  if (!a || !b) return !a && !b
+  // Key order of `exceptions` and `weekdays` is not meaning.
+  const canonical = (r: TaskRecurrence) => JSON.stringify({
+    ...r, weekdays: [...r.weekdays].sort(), exceptions: Object.entries(r.exceptions).sort(([x], [y]) => (x < y ? -1 : 1)),
+  })
+  return canonical(a) === canonical(b)
 }
 
 function matchChannel(categories: readonly string[], channelsByName: ReadonlyMap<string, string>): string | null {

@@ -201,6 +201,7 @@ export const MESSAGES_EN: Messages = {
     apply: 'Import',
     skipped: (n) => `${n} rows/events could not be read:`,
     icsSkipped: (n, reason) => `Event ${n}: ${reason}`,
+    icsExpanded: (n) => `Event ${n}: its repeat rule is not daily or weekly with an end, so each occurrence (at most 366, within two years) comes in as a task of its own.`,
     icsReasons: {
       unreadable: 'unreadable', noStart: 'no start time', badDate: 'invalid date',
       endBeforeStart: 'ends before it starts', badRecurrence: 'invalid repeat rule',

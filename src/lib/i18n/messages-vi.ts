@@ -203,6 +203,7 @@ export const MESSAGES_VI = {
     apply: 'Nhập',
     skipped: (n: number) => `${n} dòng/sự kiện không đọc được:`,
     icsSkipped: (n: number, reason: string) => `Sự kiện ${n}: ${reason}`,
+    icsExpanded: (n: number) => `Sự kiện ${n}: quy tắc lặp không phải hằng ngày/hằng tuần có ngày kết thúc, nên mỗi lần lặp (tối đa 366 lần, trong hai năm) được nhập thành một nhiệm vụ riêng.`,
     icsReasons: {
       unreadable: 'không đọc được', noStart: 'thiếu thời gian bắt đầu', badDate: 'ngày không hợp lệ',
       endBeforeStart: 'kết thúc trước khi bắt đầu', badRecurrence: 'quy tắc lặp không hợp lệ',

@@ -63,7 +63,11 @@ export async function readImportFile(
         const { parseIcs } = await import('@/io/ics/ics-file')
         const result = parseIcs(text(), plan, now)
         if (!result.ok) return { ok: false, message: errors[result.error] }
-        return { ok: true, format: 'ics', source: { tasks: result.tasks }, problems: result.skipped.map((s) => messages.importDialog.icsSkipped(s.index + 1, messages.importDialog.icsReasons[s.reason])) }
+        return { ok: true, format: 'ics', source: { tasks: result.tasks }, problems: [
+          ...result.skipped.map((s) => messages.importDialog.icsSkipped(s.index + 1, messages.importDialog.icsReasons[s.reason])),
+          // A rule the planner cannot keep (monthly, no end…) comes in as separate tasks: say so.
+          ...result.expandedSeries.map((index) => messages.importDialog.icsExpanded(index + 1)),
+        ] }
       }
       case 'csv': {
         const { parseCsv } = await import('@/io/csv/csv-file')
