@@ -109,6 +109,17 @@ describe('occurrences', () => {
     }))
   })
 
+  it('moving a weekly series by any number of days moves every occurrence by as many days (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: -400, max: 400 }), (k) => {
+      const rule: TaskRecurrence = {
+        frequency: 'weekly', interval: 1, weekdays: ['MO', 'WE'], until: '2021-05-16', count: null, exceptions: { '2021-05-05': { type: 'cancelled' } },
+      }
+      const task = series(rule, '2021-05-03')
+      const moved = { ...task, start: addDays(task.start, k), end: addDays(task.end, k), recurrence: shiftRecurrence(rule, k) }
+      expect(expandTask(moved).map((o) => o.start)).toEqual(expandTask(task).map((o) => addDays(o.start, k)))
+    }))
+  })
+
   it('drops exceptions for dates the rule no longer gives', () => {
     const rule = { ...daily('2021-05-23'), exceptions: { '2021-05-14': { type: 'cancelled' as const }, '2021-05-30': { type: 'cancelled' as const } } }
     expect(Object.keys(pruneExceptions('2021-05-13', rule).exceptions)).toEqual(['2021-05-14'])

@@ -135,7 +135,10 @@ export function shiftRecurrence(recurrence: TaskRecurrence, days: number): TaskR
       ? { type: 'moved', start: shiftByDays(exception.start, days), end: shiftByDays(exception.end, days) }
       : exception
   }
-  return { ...recurrence, until: recurrence.until === null ? null : addDays(recurrence.until, days), exceptions }
+  // A weekly rule keeps its shape: "Mondays and Thursdays" moved by a day becomes "Tuesdays and Fridays".
+  const turn = ((days % 7) + 7) % 7
+  const weekdays = turn === 0 ? recurrence.weekdays : recurrence.weekdays.map((code) => WEEKDAYS[(WEEKDAYS.indexOf(code) + turn) % 7]!)
+  return { ...recurrence, weekdays, until: recurrence.until === null ? null : addDays(recurrence.until, days), exceptions }
 }
 
 /**

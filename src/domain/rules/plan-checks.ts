@@ -92,7 +92,8 @@ export function runPlanChecks(plan: Plan, holidays: readonly HolidayLike[] = [])
       if (!days) perUnitDay.set(task.leadUnitId, (days = new Map()))
       for (let d = toDayNumber(first), end = toDayNumber(last); d <= end; d += 1) {
         const list = days.get(d)
-        if (list) list.push(task.id)
+        // A moved occurrence on a day the series already covers is still one task that day.
+        if (list) { if (list[list.length - 1] !== task.id) list.push(task.id) }
         else days.set(d, [task.id])
       }
     }

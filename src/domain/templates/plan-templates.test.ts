@@ -64,6 +64,13 @@ describe('plan templates', () => {
     const unitIds = new Set(child.units.map((u) => u.id))
     for (const t of copies) for (const u of [t.leadUnitId, ...t.supportUnitIds]) if (u !== null) expect(unitIds.has(u)).toBe(true)
     expect(child.units.length).toBeLessThan(parent.units.length)
+    // A default line renamed in place keeps its identity: tasks still go to it.
+    const renamed = derivePlan(parent, {
+      name: 'Huyện', level: 'district', locality: '', taskIds: [soTtttTask.id],
+      unitNames: defaultUnitNamesForLevel('district').map((n, i) => (i === 1 ? 'Phòng VH-TT huyện Krông Bông' : n)),
+    }, 9, 'renamed')
+    expect(Object.values(renamed.tasks)[0]!.leadUnitId).toBe('unit-phongVhtt')
+    expect(renamed.units.find((u) => u.id === 'unit-phongVhtt')!.name).toBe('Phòng VH-TT huyện Krông Bông')
     expect(defaultUnitNamesForLevel('commune')).toEqual(['Ủy ban nhân dân cấp xã', 'Đài truyền thanh cấp xã', 'Ủy ban MTTQ và các đoàn thể cấp xã', 'Tổ bầu cử'])
   })
 })

@@ -118,7 +118,8 @@ export function derivePlan(
   now: EpochMs,
   id: string = newId('plan'),
 ): Plan {
-  const units = ownUnits(parent, options.unitNames ?? defaultUnitNamesForLevel(options.level), now)
+  const defaultKeys = options.level === 'district' || options.level === 'commune' ? LEVEL_UNIT_KEYS[options.level] : []
+  const units = ownUnits(parent, options.unitNames ?? defaultUnitNamesForLevel(options.level), defaultKeys, now)
   const byId = new Map(units.map((u) => [u.id, u]))
   const counterparts = options.level === 'district' || options.level === 'commune' ? UNIT_COUNTERPARTS[options.level] : {}
   const unitFor = (unitId: string): string => {
@@ -163,19 +164,27 @@ export function derivePlan(
   }
 }
 
-/** Units named by the user: a parent unit of the same name keeps its id, others get new ones. */
-function ownUnits(parent: Plan, names: readonly string[], now: EpochMs): Unit[] {
+/**
+ * Units named by the user: a parent unit of the same name keeps its id; a default line the user
+ * renamed in place ("Ủy ban nhân dân cấp huyện" → "UBND huyện Krông Bông") keeps the id of the
+ * default it replaces, so tasks still map to it; other names get new ids.
+ */
+function ownUnits(parent: Plan, names: readonly string[], defaultKeys: readonly UnitKey[], now: EpochMs): Unit[] {
   const parentByName = new Map(parent.units.map((u) => [u.name.trim().toLocaleLowerCase('vi'), u]))
   const seen = new Set<string>()
+  const usedIds = new Set<string>()
   const units: Unit[] = []
-  for (const raw of names) {
+  names.forEach((raw, line) => {
     const name = raw.trim()
     const key = name.toLocaleLowerCase('vi')
-    if (!name || seen.has(key)) continue
+    if (!name || seen.has(key)) return
     seen.add(key)
-    const existing = parentByName.get(key)
-    units.push({ id: existing?.id ?? newId('unit'), name, updatedAt: now })
-  }
+    const byName = parentByName.get(key)?.id
+    const byLine = line < defaultKeys.length ? unitIdOf(defaultKeys[line]!) : undefined
+    const id = byName && !usedIds.has(byName) ? byName : byLine && !usedIds.has(byLine) && !names.some((n) => n.trim() === UNIT_SEEDS[defaultKeys[line]!]) ? byLine : newId('unit')
+    usedIds.add(id)
+    units.push({ id, name, updatedAt: now })
+  })
   return units
 }
 

@@ -189,7 +189,9 @@ describe('CSV import', () => {
     records[1]![header!.indexOf('Nội dung công việc')] = 'Sửa ở dòng lặp: bỏ qua'
     const [task, ...rest] = ownTasks(csvOf([header!, ...records]), plan)
     expect(rest).toEqual([])
-    expect(task).toMatchObject({ id: pollingNotice.id, title: pollingNotice.title, start: '2021-05-12', end: '2021-05-13', recurrence: pollingNotice.recurrence, updatedAt: NOW })
+    expect(task).toMatchObject({ id: pollingNotice.id, title: pollingNotice.title, start: '2021-05-12', end: '2021-05-13', updatedAt: NOW })
+    // The whole series moved a day earlier: its last day too.
+    expect(task!.recurrence).toEqual({ ...pollingNotice.recurrence, until: '2021-05-22' })
   })
 
   it('still reads an own file written before the occurrence column existed', () => {

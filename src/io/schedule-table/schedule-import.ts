@@ -13,11 +13,12 @@
  * given: the caller decides what to do with the tasks. Row numbers are 1-based and are the numbers a
  * spreadsheet shows (the header of a CSV is row 1), so a message can say "row 14" and be found.
  */
-import { addDays, datePart, daysInMonth, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, timePart, toMinuteNumber } from '@/domain/dates/local-date'
+import { addDays, datePart, daysInMonth, diffDays, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, timePart, toMinuteNumber } from '@/domain/dates/local-date'
 import { reanchor } from '@/domain/plan/anchors'
 import { canonicalJson } from '@/domain/plan/canonical-json'
 import { newId } from '@/domain/plan/ids'
 import { restoreTask } from '@/domain/plan/restore-plan'
+import { shiftRecurrence } from '@/domain/plan/recurrence'
 import { ADMIN_LEVELS, TASK_STATUSES, type EpochMs, type LocalDate, type Plan, type Task, type TaskAnchor, type TaskStatus, type Unit } from '@/domain/types'
 import {
   MACHINE_COLUMNS, MAPPED_FIELDS, OWN_FILE_MARKER_COLUMNS, PHASE_COLUMN, SCHEDULE_COLUMNS, STATUS_LABELS,
@@ -468,7 +469,12 @@ class ImportContext {
       updatedAt: bounds.edited ? this.now : readInstant(cell('updatedAt'), this.now),
     }
     // A series' notes end with its rule in words, added by the export.
-    const task = removeRecurrenceNote(restoreTask(raw))
+    const restored = removeRecurrenceNote(restoreTask(raw))
+    // An edited start moves the whole series: its end date, weekdays and exceptions move with it.
+    const ownStart = cell('start').trim()
+    const task = restored?.recurrence && (bounds.edited || bounds.fromVisible) && ownStart.length >= 10 && datePart(ownStart) !== datePart(restored.start)
+      ? { ...restored, recurrence: shiftRecurrence(restored.recurrence, diffDays(datePart(ownStart), datePart(restored.start))) }
+      : restored
     if (!task) return this.error(row.number, 'invalidTask')
     if (canonicalJson(task.anchor) !== canonicalJson(anchor) && !bounds.edited && !bounds.fromVisible) this.warn(row.number, 'invalidAnchor', cell('anchor'))
     return this.claimId(row.number, this.stampIfEdited(task))

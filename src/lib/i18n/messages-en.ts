@@ -133,6 +133,7 @@ export const MESSAGES_EN: Messages = {
     moveOccurrence: 'Move',
     cancelledOccurrences: 'Cancelled occurrences',
     restoreOccurrence: 'Restore',
+    occurrenceSaveFirst: 'Save or discard the form’s changes before cancelling or moving this occurrence alone.',
   },
   errors: {
     required: 'Required.',

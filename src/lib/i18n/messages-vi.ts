@@ -135,6 +135,7 @@ export const MESSAGES_VI = {
     moveOccurrence: 'Dời',
     cancelledOccurrences: 'Các lần đã hủy',
     restoreOccurrence: 'Khôi phục',
+    occurrenceSaveFirst: 'Hãy lưu hoặc hủy các thay đổi của biểu mẫu trước khi hủy hay dời riêng lần này.',
   },
   errors: {
     required: 'Bắt buộc nhập.',

@@ -283,6 +283,9 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
         eventDidMount={setEventTooltip}
         eventOrder="order,start,-duration,title"
         progressiveEventRendering
+        // What a view shows depends on the view (day counts in the year, capped days in the month):
+        // a month inside the year's fetched range must be fetched again, not cut from the year's events.
+        lazyFetching={false}
       />
     </div>
   )

@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { formatDate, parseDisplayDate } from '@/domain/dates/format-date'
 import { datePart, diffDays, isValidLocalDate, shiftByDays } from '@/domain/dates/local-date'
 import type { TaskDraft } from '@/domain/plan/plan-ops'
-import { expandTask, validateRecurrence } from '@/domain/plan/recurrence'
+import { expandTask, validateRecurrence, weekdayCode } from '@/domain/plan/recurrence'
 import { WEEKDAYS, type Task } from '@/domain/types'
 import { useMessages } from '@/components/use-messages'
 import type { TaskForm } from '@/features/task-editor/utils/task-form'
@@ -26,6 +26,9 @@ interface RecurrenceFieldsProps {
 export function RecurrenceFields({ form, update, draft, error, fieldProps }: RecurrenceFieldsProps) {
   const messages = useMessages()
   const uid = useId()
+  // A weekly series always falls on its start's weekday (its first occurrence): shown ticked, fixed.
+  const startIso = parseDisplayDate(form.startDate)
+  const startCode = startIso && isValidLocalDate(startIso) ? weekdayCode(startIso) : null
   const summary = useMemo(() => {
     const rule = draft.recurrence
     if (!rule || !isValidLocalDate(datePart(draft.start)) || (rule.until !== null && !isValidLocalDate(rule.until))) return null
@@ -61,7 +64,7 @@ export function RecurrenceFields({ form, update, draft, error, fieldProps }: Rec
               <div className="weekday-picker" role="group" aria-labelledby={`${uid}-on`}>
                 {WEEKDAYS.map((day, i) => (
                   <label key={day} className="checkbox">
-                    <input type="checkbox" name={`weekday-${day}`} checked={form.repeatWeekdays.includes(day)}
+                    <input type="checkbox" name={`weekday-${day}`} checked={day === startCode || form.repeatWeekdays.includes(day)} disabled={day === startCode}
                       onChange={(e) => update('repeatWeekdays', e.target.checked ? [...form.repeatWeekdays, day] : form.repeatWeekdays.filter((d) => d !== day))} />
                     {messages.editor.weekdaysShort[i]}
                   </label>
@@ -93,7 +96,8 @@ export function RecurrenceFields({ form, update, draft, error, fieldProps }: Rec
 }
 
 /** What can be done to one occurrence of a saved series, and the cancelled ones to bring back. */
-export function OccurrencePanel({ task, occurrenceDate }: { task: Task; occurrenceDate: string | null }) {
+/** `formDirty`: the form has unsaved changes; acting on one occurrence closes the dialog, so it waits until they are saved or undone. */
+export function OccurrencePanel({ task, occurrenceDate, formDirty }: { task: Task; occurrenceDate: string | null; formDirty: boolean }) {
   const messages = useMessages()
   const uid = useId()
   const { setOccurrenceCancelled, moveOccurrence, closeEditor } = usePlannerStore(useShallow((s) => ({
@@ -123,15 +127,16 @@ export function OccurrencePanel({ task, occurrenceDate }: { task: Task; occurren
           <h3>{messages.editor.occurrenceTitle(formatDate(occurrence.occurrenceDate))}</h3>
           <p className="muted small">{messages.editor.occurrenceHint}</p>
           <div className="occurrence-actions">
-            <button type="button" onClick={() => { setOccurrenceCancelled(task.id, occurrence.occurrenceDate, true); closeEditor() }}>
+            <button type="button" disabled={formDirty} onClick={() => { setOccurrenceCancelled(task.id, occurrence.occurrenceDate, true); closeEditor() }}>
               {messages.editor.cancelOccurrence}
             </button>
             <label htmlFor={`${uid}-move`}>{messages.editor.moveOccurrenceTo}</label>
             <input id={`${uid}-move`} name="occurrenceMoveTo" placeholder="dd/mm/yyyy" inputMode="numeric" value={moveTo}
               aria-invalid={moveError ? 'true' : undefined} aria-describedby={moveError ? `${uid}-move-error` : undefined}
               onChange={(e) => { setMoveTo(e.target.value); setMoveError(false) }} />
-            <button type="button" onClick={move}>{messages.editor.moveOccurrence}</button>
+            <button type="button" disabled={formDirty} onClick={move}>{messages.editor.moveOccurrence}</button>
           </div>
+          {formDirty ? <p className="muted small">{messages.editor.occurrenceSaveFirst}</p> : null}
           {moveError ? <span className="field-error" id={`${uid}-move-error`}>{messages.errors.invalidDate}</span> : null}
         </>
       ) : null}

@@ -102,7 +102,7 @@ function TaskEditorForm({ task, base, occurrenceDate }: { task: Task | null; bas
     >
       <form ref={formRef} onSubmit={submit} noValidate>
         {showSummary && hasErrors(errors) ? <p className="form-error-summary" role="alert">{messages.editor.fixErrors}</p> : null}
-        {task?.recurrence ? <OccurrencePanel task={task} occurrenceDate={occurrenceDate} /> : null}
+        {task?.recurrence ? <OccurrencePanel task={task} occurrenceDate={occurrenceDate} formDirty={isDirty} /> : null}
         <fieldset>
           <legend>{messages.editor.general}</legend>
           <Row label={messages.editor.title} htmlFor={`${uid}-title`} error={fieldError('title')}>

@@ -35,6 +35,9 @@ describe('task form model', () => {
     const weekly = formToDraft({ ...form, repeat: 'weekly', repeatWeekdays: ['TH', 'MO'], repeatEnd: 'count', repeatCount: '4' }, draft, ELECTION_2021)
     expect(weekly.recurrence).toMatchObject({ frequency: 'weekly', weekdays: ['MO', 'TH'], until: null, count: 4 })
     expect(formToDraft({ ...form, repeat: 'none' }, draft, ELECTION_2021).recurrence).toBeNull()
+    // A moved occurrence holds all-day bounds: turning the series into a timed one drops it, keeps the cancelled.
+    const withMoved = { ...draft, recurrence: { ...draft.recurrence, exceptions: { ...draft.recurrence.exceptions, '2021-05-16': { type: 'moved' as const, start: '2021-05-17', end: '2021-05-18' } } } }
+    expect(Object.keys(formToDraft({ ...draftToForm(withMoved), allDay: false }, withMoved, ELECTION_2021).recurrence!.exceptions)).toEqual(['2021-05-15', '2021-05-22'])
     expect(validateTaskDraft(formToDraft({ ...form, repeatUntil: '31/02/2021' }, draft, ELECTION_2021), plan).recurrence).toBe('invalidDate')
     expect(validateTaskDraft(formToDraft({ ...form, repeatUntil: '01/05/2021' }, draft, ELECTION_2021), plan).recurrence).toBe('untilBeforeStart')
     expect(validateTaskDraft(formToDraft({ ...form, repeatInterval: 'hai' }, draft, ELECTION_2021), plan).recurrence).toBe('invalidInterval')

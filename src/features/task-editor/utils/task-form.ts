@@ -101,7 +101,10 @@ function recurrenceFromForm(form: TaskForm, base: TaskDraft, start: string): Tas
     weekdays: form.repeat === 'weekly' ? WEEKDAYS.filter((d) => form.repeatWeekdays.includes(d)) : [],
     until: until === '' ? null : until,
     count: form.repeatEnd === 'count' ? (count ?? Number.NaN) : null,
-    exceptions: base.recurrence?.exceptions ?? {},
+    // Moved occurrences hold bounds of the series' kind: a switch between all-day and timed drops them.
+    exceptions: form.allDay === base.allDay
+      ? base.recurrence?.exceptions ?? {}
+      : Object.fromEntries(Object.entries(base.recurrence?.exceptions ?? {}).filter(([, e]) => e.type === 'cancelled')),
   }
   return isValidLocalDate(start) && (rule.until === null || isValidLocalDate(rule.until)) && Number.isInteger(rule.interval) && rule.interval > 0
     ? pruneExceptions(start, rule)
