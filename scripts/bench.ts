@@ -98,7 +98,7 @@ const BARE_FC_VIEW: Record<BareView, string> = { month: 'dayGridMonth', week: 't
 type Spec = Record<string, unknown>
 const TASK_EVENTS_IN_DAYGRID = '.fc-daygrid-day .fc-event.task-event'
 const TASK_EVENTS = '.fc-event.task-event'
-const YEAR_MARKS = '.fc-daygrid-event, .fc-daygrid-more-link'
+const YEAR_MARKS = '.fc-daygrid-event, .fc-daygrid-more-link, .day-count-badge'
 const APP_TITLE = '[data-testid="period-title"]'
 const APP_LIST_ROWS = '[data-testid="task-list"] .task-list-scroll [role="row"]'
 

@@ -25,7 +25,7 @@ import { computeMilestones } from '@/domain/rules/milestones'
 import { holidaysInRange } from '@/domain/holidays/holidays'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import {
-  capTasksPerDay, DAY_CAP_THRESHOLD, dayCountEvents, hiddenTaskMarkers, holidayEvents, itemToEvent, milestoneEvents, phaseEvents,
+  capTasksPerDay, countItemsPerDay, DAY_CAP_THRESHOLD, hiddenTaskMarkers, holidayEvents, itemToEvent, milestoneEvents, phaseEvents,
   visibleItems, YEAR_VIEW_DETAIL_LIMIT,
 } from '@/features/calendar/utils/calendar-events'
 import { patchTaskEventsInPlace } from '@/features/calendar/utils/patch-task-events'
@@ -125,9 +125,8 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     const range = { start: info.startStr.slice(0, 10), end: info.endStr.slice(0, 10) }
     const items = visibleItems(taskIndex, range, hiddenChannelIds)
     if (view === 'year') {
-      success(items.length <= YEAR_VIEW_DETAIL_LIMIT
-        ? items.map((item) => itemToEvent(item, colors))
-        : dayCountEvents(items, range, messages.calendar.tasksCount))
+      // A big plan's year shows counts in the day cells (yearCounts below), not events.
+      success(items.length <= YEAR_VIEW_DETAIL_LIMIT ? items.map((item) => itemToEvent(item, colors)) : [])
       return
     }
     if (items.length <= DAY_CAP_THRESHOLD) {
@@ -140,6 +139,16 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
       : capTasksPerDay(items, range, MONTH_TASKS_PER_DAY)
     success([...shown.map((item) => itemToEvent(item, colors)), ...hiddenTaskMarkers(hiddenByDay, messages.calendar.moreTasks)])
   }, [])
+
+  // The year view of a big plan: each day's count is drawn in its cell. Twelve month grids of count
+  // events cost FullCalendar most of a second to lay out; cell content costs next to nothing.
+  const year = date.slice(0, 4)
+  const yearCounts = useMemo(() => {
+    if (view !== 'year') return null
+    const range = { start: `${year}-01-01`, end: `${Number(year) + 1}-01-01` }
+    const items = visibleItems(taskIndex, range, hiddenChannelIds)
+    return items.length > YEAR_VIEW_DETAIL_LIMIT ? countItemsPerDay(items, range) : null
+  }, [view, year, taskIndex, hiddenChannelIds])
 
   // Tasks changed: patch the events in place when only what they show changed, else refetch.
   const previousTasks = useRef(plan.tasks)
@@ -226,7 +235,24 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   // renders JSX content through one React portal per event, which at thousands of events costs
   // seconds; DOM nodes cost what the bare library costs. textContent keeps user text as text.
   const dayCellContent = useCallback((arg: DayCellContentArg) => {
-    if (arg.view.type === 'multiMonthYear') return arg.dayNumberText
+    if (arg.view.type === 'multiMonthYear') {
+      const count = yearCounts?.get(arg.date.toISOString().slice(0, 10))
+      if (!count) return arg.dayNumberText
+      const wrapper = element('span', 'day-number')
+      wrapper.append(element('span', '', arg.dayNumberText))
+      const badge = element('button', 'day-count-badge', String(count))
+      badge.setAttribute('type', 'button')
+      badge.title = messages.calendar.tasksCount(count)
+      badge.setAttribute('aria-label', messages.calendar.tasksCount(count))
+      const day = arg.date.toISOString().slice(0, 10)
+      // The count opens that day's month, as the count events did.
+      badge.addEventListener('click', (event) => {
+        event.stopPropagation()
+        usePlannerStore.getState().setCalendar({ view: 'month', date: day })
+      })
+      wrapper.append(badge)
+      return { domNodes: [wrapper] }
+    }
     const day = arg.date.toISOString().slice(0, 10)
     const wrapper = element('span', 'day-number')
     wrapper.append(element('span', 'd-offset', formatElectionOffset(offsetFromElectionDay(day, electionDay))))
@@ -238,7 +264,7 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     }
     wrapper.append(element('span', '', arg.dayNumberText))
     return { domNodes: [wrapper] }
-  }, [electionDay, phaseStarts, messages])
+  }, [electionDay, phaseStarts, messages, yearCounts])
 
   const dayCellClassNames = useCallback(
     (arg: { date: Date }) => (arg.date.toISOString().slice(0, 10) === electionDay ? ['is-election-day'] : []),

@@ -149,13 +149,7 @@ export function dayCountEvents(
   range: { start: string; end: string },
   label: (n: number) => string,
 ): EventInput[] {
-  const counts = new Map<string, number>()
-  for (const item of items) {
-    for (let day = datePart(item.start), last = lastDay(item); day <= last; day = addDays(day, 1)) {
-      if (day >= range.start && day < range.end) counts.set(day, (counts.get(day) ?? 0) + 1)
-    }
-  }
-  return [...counts].map(([day, n]) => ({
+  return [...countItemsPerDay(items, range)].map(([day, n]) => ({
     id: `count-${day}`,
     title: label(n),
     start: day,
@@ -164,6 +158,17 @@ export function dayCountEvents(
     classNames: ['day-count-event'],
     extendedProps: { kind: 'day-count' satisfies EventKind, count: n },
   }))
+}
+
+/** How many tasks (occurrences) touch each day of the range. */
+export function countItemsPerDay(items: readonly Pick<CalendarItem, 'start' | 'end' | 'allDay'>[], range: { start: string; end: string }): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const item of items) {
+    for (let day = datePart(item.start), last = lastDay(item); day <= last; day = addDays(day, 1)) {
+      if (day >= range.start && day < range.end) counts.set(day, (counts.get(day) ?? 0) + 1)
+    }
+  }
+  return counts
 }
 
 export function phaseEvents(phases: readonly Phase[], language: 'vi' | 'en'): EventInput[] {
