@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import {
-  dayCell, editorDialog, eventually, flushSave, focusPageBody, openNewTaskForm, setupSuite, TALL_VIEWPORT, taskTitled, TEST_TIMEOUT_MS,
+  assertText, dayCell, editorDialog, eventually, flushSave, focusPageBody, openNewTaskForm, setupSuite, TALL_VIEWPORT, taskTitled, TEST_TIMEOUT_MS,
   waitForCalendarReady, withApp,
 } from './support.mjs'
 
@@ -87,6 +87,13 @@ describe('recurring tasks', () => {
       const dialog = editorDialog(page)
       await dialog.getByTestId('occurrence-panel').waitFor()
       assert.match((await dialog.getByTestId('occurrence-panel').textContent()) ?? '', /Lần lặp ngày 06\/05\/2021/)
+      // A date that does not exist is refused with a message, and nothing moves.
+      const exceptionsBefore = (await taskTitled(page, TITLE)).recurrence.exceptions
+      await dialog.locator('input[name="occurrenceMoveTo"]').fill('31/02/2021')
+      await dialog.getByRole('button', { name: 'Dời', exact: true }).click()
+      await assertText(dialog.getByTestId('occurrence-panel').locator('.field-error'), 'Ngày không hợp lệ (dd/mm/yyyy).')
+      assert.equal(await dialog.locator('input[name="occurrenceMoveTo"]').getAttribute('aria-invalid'), 'true')
+      assert.deepEqual((await taskTitled(page, TITLE)).recurrence.exceptions, exceptionsBefore)
       await dialog.getByRole('button', { name: 'Hủy riêng lần này' }).click()
       await dialog.waitFor({ state: 'detached' })
       await assertShownOn(page, { '2021-05-03': 1, '2021-05-04': 1, '2021-05-06': 0, '2021-05-07': 1, '2021-05-11': 1 })

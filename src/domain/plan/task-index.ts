@@ -29,6 +29,17 @@ export function buildTaskIndex(tasks: Iterable<Task>): TaskIndex {
   return { byMonth, size }
 }
 
+/**
+ * The index of a plan's task record, built once per record: the record is immutable in the store, so
+ * the calendar and the list (and a switch between them) share one index instead of each building it.
+ */
+const indexes = new WeakMap<Record<string, Task>, TaskIndex>()
+export function taskIndexOf(tasks: Record<string, Task>): TaskIndex {
+  let index = indexes.get(tasks)
+  if (!index) indexes.set(tasks, (index = buildTaskIndex(Object.values(tasks))))
+  return index
+}
+
 /** Tasks touching any day in [from, toExclusive). */
 export function queryTaskIndex(index: TaskIndex, from: LocalDate, toExclusive: LocalDate): Task[] {
   const result: Task[] = []
@@ -50,9 +61,7 @@ export function queryTaskIndex(index: TaskIndex, from: LocalDate, toExclusive: L
 export function queryOccurrences(index: TaskIndex, from: LocalDate, toExclusive: LocalDate, keep?: (task: Task) => boolean): TaskOccurrence[] {
   const occurrences: TaskOccurrence[] = []
   for (const task of queryTaskIndex(index, from, toExclusive)) {
-    if (keep && !keep(task)) continue
-    if (task.recurrence) occurrences.push(...expandTask(task, from, toExclusive))
-    else occurrences.push({ task, occurrenceDate: datePart(task.start), start: task.start, end: task.end, moved: false, recurring: false })
+    if (!keep || keep(task)) occurrences.push(...expandTask(task, from, toExclusive))
   }
   return occurrences
 }

@@ -54,22 +54,27 @@ export function runPlanChecks(plan: Plan, holidays: readonly HolidayLike[] = [])
   }
 
   // A series is checked occurrence by occurrence, and reported once per kind (its first such occurrence).
-  let reportedForSeries = new Set<CheckKind>()
-  const pushOnce = (finding: CheckFinding, recurring: boolean) => {
-    if (!recurring) return push(finding)
-    if (reportedForSeries.has(finding.kind)) return
-    reportedForSeries.add(finding.kind)
+  // `reportedForSeries` is null for a single task (no bookkeeping for the 10,000 ordinary ones).
+  let reportedForSeries: Set<CheckKind> | null = null
+  const pushOnce = (finding: CheckFinding) => {
+    if (reportedForSeries?.has(finding.kind)) return
+    reportedForSeries?.add(finding.kind)
     push(finding)
   }
 
   for (const task of Object.values(plan.tasks)) {
     if (task.status === 'cancelled') continue
+    if (!task.recurrence) {
+      reportedForSeries = null
+      checkOccurrence(task, task)
+      continue
+    }
     reportedForSeries = new Set()
-    for (const occurrence of task.recurrence ? expandTask(task) : [task]) checkOccurrence(task, occurrence, task.recurrence !== null)
+    for (const occurrence of expandTask(task)) checkOccurrence(task, occurrence)
   }
 
-  function checkOccurrence(task: Task, occurrence: Pick<Task, 'start' | 'end'>, recurring: boolean) {
-    const push = (finding: CheckFinding) => pushOnce(finding, recurring)
+  function checkOccurrence(task: Task, occurrence: Pick<Task, 'start' | 'end'>) {
+    const push = pushOnce
     const bounds = { start: occurrence.start, end: occurrence.end, allDay: task.allDay }
     const first = datePart(bounds.start)
     const last = lastDay(bounds)

@@ -20,7 +20,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { formatElectionOffset, offsetFromElectionDay } from '@/domain/dates/election-offset'
 import { nowIn } from '@/domain/dates/local-date'
 import { emptyTaskDraft } from '@/domain/plan/plan-ops'
-import { buildTaskIndex } from '@/domain/plan/task-index'
+import { taskIndexOf } from '@/domain/plan/task-index'
 import { computeMilestones } from '@/domain/rules/milestones'
 import { holidaysInRange } from '@/domain/holidays/holidays'
 import { useLanguage, useMessages } from '@/components/use-messages'
@@ -95,7 +95,7 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   // wrapper reset every option).
   const [initial] = useState(() => ({ view: FULLCALENDAR_VIEW[view], date }))
 
-  const taskIndex = useMemo(() => buildTaskIndex(Object.values(plan.tasks)), [plan.tasks])
+  const taskIndex = taskIndexOf(plan.tasks)
   const milestones = useMemo(() => computeMilestones(plan.election), [plan.election])
   const electionDay = plan.election.electionDay
   const phaseStarts = useMemo(

@@ -103,7 +103,10 @@ export function OccurrencePanel({ task, occurrenceDate, formDirty }: { task: Tas
   const { setOccurrenceCancelled, moveOccurrence, closeEditor } = usePlannerStore(useShallow((s) => ({
     setOccurrenceCancelled: s.setOccurrenceCancelled, moveOccurrence: s.moveOccurrence, closeEditor: s.closeEditor,
   })))
-  const occurrence = occurrenceDate ? expandTask(task).find((o) => o.occurrenceDate === occurrenceDate) ?? null : null
+  const occurrence = useMemo(
+    () => (occurrenceDate ? expandTask(task).find((o) => o.occurrenceDate === occurrenceDate) ?? null : null),
+    [task, occurrenceDate],
+  )
   const [moveTo, setMoveTo] = useState(occurrence ? formatDate(datePart(occurrence.start)) : '')
   const [moveError, setMoveError] = useState(false)
   const cancelled = Object.entries(task.recurrence?.exceptions ?? {}).filter(([, e]) => e.type === 'cancelled').map(([date]) => date).sort()

@@ -11,7 +11,8 @@ import { addDays } from '@/domain/dates/local-date'
 import { electionOffsetLabel } from '@/domain/dates/election-offset'
 import { formatDateOrDateTime, formatDate } from '@/domain/dates/format-date'
 import { lastDay } from '@/domain/plan/task-dates'
-import { buildTaskIndex, queryOccurrences } from '@/domain/plan/task-index'
+import { queryOccurrences, taskIndexOf } from '@/domain/plan/task-index'
+import { occurrenceKey } from '@/domain/plan/recurrence'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { periodOf } from '@/domain/dates/calendar-period'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
@@ -30,7 +31,7 @@ export function TaskListView() {
   const month = periodOf('list', date)
   const period = listDay ? { start: listDay, end: addDays(listDay, 1) } : month
 
-  const index = useMemo(() => buildTaskIndex(Object.values(plan.tasks)), [plan.tasks])
+  const index = taskIndexOf(plan.tasks)
   const rows = useMemo(() => {
     const hidden = new Set(hiddenChannelIds)
     // A recurring task is one row per occurrence in the period, each at its own date.
@@ -74,7 +75,7 @@ export function TaskListView() {
             const open = () => openEditor({ mode: 'edit', taskId: task.id, occurrenceDate: row.recurring ? row.occurrenceDate : null })
             return (
               <div
-                key={row.recurring ? `${task.id}@${row.occurrenceDate}` : task.id}
+                key={row.recurring ? occurrenceKey(task.id, row.occurrenceDate) : task.id}
                 role="row"
                 tabIndex={0}
                 className="task-list-row"
