@@ -31,7 +31,7 @@ describe('checks', () => {
       await waitForTask(page, TITLE, { start: '2021-05-22' })
       panel = await openChecks()
       const warning = panel.locator('[data-kind="campaigning-on-silence-days"]').filter({ hasText: TITLE })
-      await assertText(warning.locator('.check-text'), /vận động bầu cử trong ngày D-1/)
+      await assertText(warning.locator('.check-text'), /vận động bầu cử từ 07:00 ngày D-1/)
       await warning.getByRole('button', { name: 'Bỏ qua' }).click()
       assert.equal(await panel.locator('[data-kind="campaigning-on-silence-days"]').filter({ hasText: TITLE }).count(), 0, 'still listed after dismissing')
     }, { viewport: TALL_VIEWPORT }))

@@ -134,10 +134,11 @@ describe('persistence', () => {
     withApp(suite, async ({ page: tabA, openPage }) => {
       await waitForSaved(tabA)
       const tabB = await openPage()
-      const countStorageEvents = (tab) => tab.evaluate((key) => {
+      // Any of the app's keys: the document and one key per plan.
+      const countStorageEvents = (tab) => tab.evaluate(() => {
         window.__e2eStorageEvents = 0
-        window.addEventListener('storage', (e) => { if (e.key === key) window.__e2eStorageEvents += 1 })
-      }, DOCUMENT_KEY)
+        window.addEventListener('storage', (e) => { if (e.key?.startsWith('election-planner:')) window.__e2eStorageEvents += 1 })
+      })
       await countStorageEvents(tabA)
       await countStorageEvents(tabB)
 

@@ -11,6 +11,9 @@ describe('plans', () => {
       await page.getByRole('button', { name: 'Kế hoạch / Kế hoạch mới' }).click()
       const dialog = page.locator('dialog[open].plans-dialog')
       await dialog.locator('select[name="template"]').selectOption('vn-2026')
+      // The name starts filled in from the template's election; emptied, it is refused.
+      assert.equal(await dialog.locator('input[name="planName"]').inputValue(), 'Kế hoạch tuyên truyền bầu cử 2026')
+      await dialog.locator('input[name="planName"]').fill('')
       await dialog.getByRole('button', { name: 'Tạo kế hoạch', exact: true }).click()
       await assertText(dialog.getByRole('alert'), 'Bắt buộc nhập.')
       await dialog.locator('input[name="planName"]').fill('Kế hoạch tuyên truyền bầu cử 2026 — tỉnh thử')

@@ -282,10 +282,9 @@ export async function waitForSaved(page) {
   await assertText(page.locator('[data-testid="save-status"]'), /^(Đã lưu lúc|Saved at) \d\d:\d\d$/)
 }
 
-/** The text saved under the document key, parsed. */
+/** The saved document, with its plans read back from their own (compressed) keys by the app's reader. */
 export async function savedDocument(page) {
-  const text = await page.evaluate((key) => window.localStorage.getItem(key), DOCUMENT_KEY)
-  return text === null ? null : JSON.parse(text)
+  return page.evaluate(() => window.__electionPlanner.storage.readSavedDocument())
 }
 
 /** Asserts a locator's text (trimmed) equals a string or matches a RegExp, waiting for it to settle. */

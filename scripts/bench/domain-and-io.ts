@@ -12,7 +12,7 @@ import type { Plan } from '@/domain/types'
 import { parseBackup, serializeBackup } from '@/io/backup/backup-file'
 import { serializeCsv } from '@/io/csv/csv-file'
 import { serializeDocx } from '@/io/docx/docx-file'
-import { serializeIcs } from '@/io/ics/ics-file'
+import { serializeIcs } from '@/io/ics/ics-export'
 import { serializeXlsx } from '@/io/xlsx/xlsx-file'
 
 export interface DomainRow { metric: string; ms: number; targetMs: number; pass: boolean }

@@ -1,6 +1,6 @@
 /** One click: the active plan as a JSON backup file, and the time of it remembered. */
 import { todayIn } from '@/domain/dates/local-date'
-import { backupFileName, BACKUP_MIME_TYPE, serializeBackup } from '@/io/backup/backup-file'
+import { backupFileName, BACKUP_MIME_TYPE, trySerializeBackup } from '@/io/backup/backup-file'
 import { downloadFile } from '@/lib/file-download'
 import { newId } from '@/domain/plan/ids'
 import { usePlannerStore } from '@/store/use-planner-store'
@@ -12,7 +12,8 @@ export function useDownloadBackup(): () => boolean {
     const plan = state.plans[state.activePlanId]
     if (!plan) return false
     const now = new Date()
-    const ok = downloadFile(backupFileName(plan, todayIn(plan.timeZone, now)), serializeBackup([plan], now), BACKUP_MIME_TYPE)
+    const text = trySerializeBackup([plan], now)
+    const ok = text !== null && downloadFile(backupFileName(plan, todayIn(plan.timeZone, now)), text, BACKUP_MIME_TYPE)
     if (ok) {
       state.markBackupDownloaded(now.getTime())
       state.pushNotice({ id: newId('notice'), kind: 'backup-downloaded' })

@@ -93,6 +93,15 @@ export interface Task {
   /** Exclusive LocalDate when allDay, else LocalDateTime (after start). */
   end: string
   anchor: TaskAnchor
+  /**
+   * Ties the task's END to election day or a milestone as well, for work the law closes at a
+   * milestone (candidate-list communication ends when campaigning ends; results work ends by the
+   * results deadline): end = anchor date + offsetDays, the end's time of day kept for a timed task.
+   * For an all-day task this is the EXCLUSIVE end, like `end` itself. null (or a fixed anchor) = the
+   * end keeps the task's length, as before this field existed. A series ignores it (its occurrences
+   * keep their length; the series' last date is `recurrence.until`).
+   */
+  endAnchor: TaskAnchor | null
   channelId: string | null
   leadUnitId: string | null
   supportUnitIds: string[]
@@ -119,6 +128,8 @@ export interface Task {
 export interface Unit {
   id: string
   name: string
+  /** Where a template unit's name comes from (2025 names: the state of the 2026 election); absent for the user's own. */
+  source?: SourceNote | null
   updatedAt: EpochMs
 }
 

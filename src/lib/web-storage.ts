@@ -53,6 +53,38 @@ export function onStorageItemChangedElsewhere(key: string, onChange: (newValue: 
   return () => window.removeEventListener('storage', listener)
 }
 
+/**
+ * Calls `onChange(key)` when another tab writes, removes or clears (key null) a key that `matches`.
+ * Returns the unsubscribe function.
+ */
+export function onStorageChangedElsewhere(matches: (key: string) => boolean, onChange: (key: string | null) => void): () => void {
+  const listener = (event: StorageEvent) => {
+    if (event.storageArea !== window.localStorage) return
+    if (event.key === null || matches(event.key)) onChange(event.key)
+  }
+  window.addEventListener('storage', listener)
+  return () => window.removeEventListener('storage', listener)
+}
+
+/**
+ * Characters this origin holds in localStorage, keys and values (what Chromium counts against its
+ * quota, in UTF-16 code units). localStorage has no quota API, so this sums every key. Null when
+ * storage cannot be read.
+ */
+export function storageUsedChars(): number | null {
+  try {
+    let used = 0
+    for (let i = 0; i < window.localStorage.length; i += 1) {
+      const key = window.localStorage.key(i)
+      if (key === null) continue
+      used += key.length + (window.localStorage.getItem(key)?.length ?? 0)
+    }
+    return used
+  } catch {
+    return null
+  }
+}
+
 function isQuotaError(error: unknown): boolean {
   if (!(error instanceof DOMException)) return false
   // Chrome/Edge/Safari say QuotaExceededError (code 22); old Firefox NS_ERROR_DOM_QUOTA_REACHED (1014).

@@ -1,29 +1,43 @@
 /**
- * Two tabs, one plan: when another tab saves, its plans are merged into ours per task by `updatedAt`
- * (domain/plan/merge-plans.ts), so neither tab's edits are lost. The merge is not an undo step, and
- * when the merged state is exactly what the other tab saved we do not write it back (tabs settle
+ * Two tabs, one plan: when another tab saves (the document key or any plan key, see storage-keys.ts),
+ * what storage holds is merged into ours per task by `updatedAt` (domain/plan/merge-plans.ts), so
+ * neither tab's edits are lost. Only plan keys whose text changed since we last read or wrote them
+ * are decoded and restored again. The merge is not an undo step, and what ends up exactly as the
+ * other tab saved it (a plan, the document) is marked as stored, not written back (tabs settle
  * instead of echoing each other).
  */
 import type { StoreApi } from 'zustand'
 import type { TemporalState } from 'zundo'
 import { mergePlans } from '@/domain/plan/merge-plans'
 import type { Plan } from '@/domain/types'
-import { onStorageItemChangedElsewhere } from '@/lib/web-storage'
-import { parseEnvelope, type LocalStorageAdapter } from '@/store/local-storage-adapter'
+import { onStorageChangedElsewhere } from '@/lib/web-storage'
+import type { LocalStorageAdapter } from '@/store/local-storage-adapter'
 import { CURRENT_DOCUMENT_VERSION, migratePersistedState, restorePersistedState } from '@/store/persisted-document'
 import type { PlannerState } from '@/store/planner-state'
 import { pickPersistedState, type DocumentState } from '@/store/state-keys'
+import { STORAGE_KEYS } from '@/store/storage-keys'
 
 type StoreWithTemporal = StoreApi<PlannerState> & { temporal: StoreApi<TemporalState<DocumentState>> }
 
 export function startCrossTabSync(store: StoreWithTemporal, adapter: LocalStorageAdapter, key: string): () => void {
-  return onStorageItemChangedElsewhere(key, (newValue) => {
-    if (newValue === null || adapter.isBlocked()) return
-    applyRemoteSave(store, adapter, newValue)
-  })
+  // One save of the other tab is several events (plan keys, then the document): merge once, after them.
+  let scheduled: number | null = null
+  const stop = onStorageChangedElsewhere(
+    (changed) => changed === key || changed.startsWith(STORAGE_KEYS.planPrefix),
+    () => {
+      if (adapter.isBlocked() || scheduled !== null) return
+      scheduled = window.setTimeout(() => {
+        scheduled = null
+        if (!adapter.isBlocked()) applyRemoteSave(store, adapter)
+      }, 0)
+    },
+  )
+  return () => {
+    stop()
+    if (scheduled !== null) window.clearTimeout(scheduled)
+  }
 }
 
-/** Merges another tab's save into the store. Exported for tests. */
 function mergeTombstones(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
   const merged = { ...a }
   for (const [id, at] of Object.entries(b)) merged[id] = Math.max(merged[id] ?? -Infinity, at)
@@ -35,58 +49,71 @@ function sameRecord(a: Record<string, number>, b: Record<string, number>): boole
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
 }
 
-export function applyRemoteSave(store: StoreWithTemporal, adapter: LocalStorageAdapter, text: string): void {
-  const envelope = parseEnvelope(text)
-  if (envelope === null) return // another tab never writes garbage; ignore rather than guess
-  if (envelope.version > CURRENT_DOCUMENT_VERSION) {
-    adapter.block({ kind: 'newer-version', version: envelope.version })
+const hasOwn = (record: object, id: string) => Object.prototype.hasOwnProperty.call(record, id)
+
+/** Merges what storage holds now (another tab's save) into the store. Exported for tests. */
+export function applyRemoteSave(store: StoreWithTemporal, adapter: LocalStorageAdapter): void {
+  const snapshot = adapter.readSnapshot()
+  if (snapshot === null) return // another tab never writes garbage; ignore rather than guess
+  if (snapshot.version > CURRENT_DOCUMENT_VERSION) {
+    adapter.block({ kind: 'newer-version', version: snapshot.version })
     return
   }
-  const remote = restorePersistedState(migratePersistedState(envelope.state, envelope.version), Date.now()).state
+  // An older tab still writing the single-key save (v1/v2) sends its plans inside the document.
+  const legacy = snapshot.version < 3
+  const rawState = legacy ? migratePersistedState(snapshot.state, snapshot.version) : { ...snapshot.state, plans: snapshot.changedPlans }
+  const restored = restorePersistedState(rawState, Date.now(), { allowNoPlans: true }).state
+  const remotePlans: Record<string, Plan> = { ...snapshot.unchangedPlans, ...restored.plans }
+  const remote = { ...restored, plans: remotePlans }
+
   const local = store.getState()
   const plans: Record<string, Plan> = { ...local.plans }
-  let sameAsRemote = envelope.version === CURRENT_DOCUMENT_VERSION
+  /** Plans whose merged copy is exactly what their key holds. */
+  const settled: Plan[] = []
+  let documentSame = !legacy
   let changedLocal = false
   // Plan deletions: the newer of the two tombstones; a tombstone removes a plan not edited since.
   const deletedPlans = mergeTombstones(local.deletedPlans, remote.deletedPlans)
   if (!sameRecord(deletedPlans, local.deletedPlans)) changedLocal = true
-  if (!sameRecord(deletedPlans, remote.deletedPlans)) sameAsRemote = false
+  if (!sameRecord(deletedPlans, remote.deletedPlans)) documentSame = false
   for (const [id, localPlan] of Object.entries(local.plans)) {
     const deletedAt = remote.deletedPlans[id]
-    if (!remote.plans[id] && deletedAt !== undefined && deletedAt >= localPlan.updatedAt) {
+    if (!hasOwn(remote.plans, id) && deletedAt !== undefined && deletedAt >= localPlan.updatedAt) {
       delete plans[id]
       changedLocal = true
     }
   }
   for (const [id, remotePlan] of Object.entries(remote.plans)) {
-    const localPlan = local.plans[id]
+    const localPlan = hasOwn(local.plans, id) ? local.plans[id] : undefined
     if (!localPlan) {
       const deletedAt = local.deletedPlans[id]
       if (deletedAt !== undefined && deletedAt >= remotePlan.updatedAt) {
-        sameAsRemote = false // ours is deleted: the other tab learns it from our next save
+        documentSame = false // ours is deleted: the other tab learns it from our next save
         continue
       }
       plans[id] = remotePlan
       delete deletedPlans[id]
       changedLocal = true
+      settled.push(remotePlan)
       continue
     }
+    if (localPlan === remotePlan) continue
     const merged = mergePlans(localPlan, remotePlan)
     if (merged.changedLocal) {
       plans[id] = merged.plan
       changedLocal = true
     }
-    if (!merged.sameAsRemote) sameAsRemote = false
+    if (merged.sameAsRemote) settled.push(plans[id]!)
   }
-  if (Object.keys(plans).some((id) => !remote.plans[id])) sameAsRemote = false
+  if (Object.keys(plans).some((id) => !hasOwn(remote.plans, id))) documentSame = false
 
   // Never zero plans, and never an active plan that is gone.
   if (Object.keys(plans).length === 0) {
     plans[local.activePlanId] = local.plans[local.activePlanId]!
     delete deletedPlans[local.activePlanId]
-    sameAsRemote = false
+    documentSame = false
   }
-  const activePlanId = plans[local.activePlanId] ? local.activePlanId : Object.keys(plans)[0]!
+  const activePlanId = hasOwn(plans, local.activePlanId) ? local.activePlanId : Object.keys(plans)[0]!
 
   const temporal = store.temporal.getState()
   temporal.pause()
@@ -97,5 +124,12 @@ export function applyRemoteSave(store: StoreWithTemporal, adapter: LocalStorageA
     lastBackupAt: Math.max(remote.lastBackupAt ?? 0, local.lastBackupAt ?? 0) || null,
   })
   temporal.resume()
-  if (sameAsRemote) adapter.markAsStored(pickPersistedState(store.getState()))
+  if (legacy) return
+  for (const plan of settled) {
+    const text = snapshot.texts.get(plan.id)
+    if (text !== undefined) adapter.markPlanStored(plan.id, plan, text)
+  }
+  // The active plan is each tab's own choice: the document counts as the same when the rest is, or
+  // two tabs on different plans would write the document back and forth.
+  if (documentSame) adapter.markDocumentStored(pickPersistedState(store.getState()))
 }

@@ -4,8 +4,14 @@
 import type { CalendarViewKind } from '@/domain/dates/calendar-period'
 import type { Language } from '@/domain/dates/format-date'
 import type { TaskDraft } from '@/domain/plan/plan-ops'
+import type { RestoreReport } from '@/domain/plan/restore-report'
 import type { Channel, DocumentDetails, ElectionSettings, EpochMs, Plan } from '@/domain/types'
 import type { PersistenceState } from '@/lib/persistent-storage'
+
+export interface StorageUsage {
+  usedChars: number
+  quotaChars: number
+}
 
 export type SaveStatus =
   | { kind: 'saved'; at: EpochMs | null }
@@ -16,10 +22,13 @@ export type SaveStatus =
   | { kind: 'newer-version'; version: number }
   /** The save could not be read and no copy of it could be kept: we do not overwrite it. */
   | { kind: 'blocked' }
+  /** A plan could not be written as text (a value JSON cannot hold): it stays in memory; tried again on the next change. */
+  | { kind: 'failed' }
 
 export type Notice =
   | { id: string; kind: 'corrupt-save'; copyKey: string | null }
-  | { id: string; kind: 'repaired-save'; copyKey: string | null; droppedTasks: number; droppedOther: number }
+  /** Loading had to repair or drop something (`report` says what); the original text is kept under `copyKey`. */
+  | { id: string; kind: 'repaired-save'; copyKey: string | null; report: RestoreReport }
   | { id: string; kind: 'task-deleted'; title: string }
   | { id: string; kind: 'remote-merged' }
   | { id: string; kind: 'backup-downloaded' }
@@ -65,6 +74,8 @@ export interface PlannerState {
   // session
   persistence: PersistenceState | null
   saveStatus: SaveStatus
+  /** This origin's localStorage use after the last save (null until measured); the UI warns from 80 %. */
+  storageUsage: StorageUsage | null
   notices: Notice[]
   calendar: CalendarSession
   editor: EditorSession

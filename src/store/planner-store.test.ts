@@ -5,11 +5,18 @@ import { buildCampaign2021Plan, DEFAULT_PLAN_ID } from '@/domain/templates/campa
 import { applyRemoteSave } from '@/store/cross-tab-sync'
 import { CURRENT_DOCUMENT_VERSION, MIGRATIONS } from '@/store/persisted-document'
 import { createPlannerStore, initialCalendarDate } from '@/store/planner-store'
-import { STORAGE_KEYS } from '@/store/storage-keys'
+import { planStorageKey, STORAGE_KEYS } from '@/store/storage-keys'
+import { decodeKeptCopy, decodeStoredPlan } from '@/store/stored-plan'
 
 const KEY = STORAGE_KEYS.document
 const draft = (title: string, start = '2021-05-05') => ({ ...emptyTaskDraft(start, '2021-05-07', true), title })
-const stored = () => JSON.parse(localStorage.getItem(KEY)!) as { version: number; state: Record<string, unknown> }
+/** The saved document with its plans read back from their own keys (layout v3). */
+const stored = () => {
+  const document = JSON.parse(localStorage.getItem(KEY)!) as { version: number; state: Record<string, unknown> }
+  const plans: Record<string, unknown> = {}
+  for (const id of (document.state.planIds as string[] | undefined) ?? []) plans[id] = decodeStoredPlan(localStorage.getItem(planStorageKey(id))!)?.raw
+  return { version: document.version, state: { ...document.state, plans } }
+}
 const unreadableKeys = () => Object.keys(localStorage).filter((k) => k.startsWith(STORAGE_KEYS.unreadablePrefix))
 const activeTasks = (s: ReturnType<typeof createPlannerStore>) => s.store.getState().plans[s.store.getState().activePlanId]!.tasks
 
@@ -44,7 +51,8 @@ describe('planner store persistence', () => {
     expect(setItem).not.toHaveBeenCalled()
     expect(store.getState().saveStatus.kind).toBe('pending')
     adapter.flush()
-    expect(setItem).toHaveBeenCalledTimes(1)
+    // One batch: the plan's key and the document, each once.
+    expect(setItem.mock.calls.map(([key]) => key).sort()).toEqual([KEY, planStorageKey(DEFAULT_PLAN_ID)])
     expect(store.getState().saveStatus.kind).toBe('saved')
     expect(stored().version).toBe(CURRENT_DOCUMENT_VERSION)
   })
@@ -120,15 +128,16 @@ describe('planner store persistence', () => {
 
   it('keeps the original when some tasks of a save cannot be read, and opens the rest', () => {
     const plan = buildCampaign2021Plan(1)
-    const raw = JSON.parse(JSON.stringify({ version: CURRENT_DOCUMENT_VERSION, state: { plans: { [plan.id]: plan }, activePlanId: plan.id, language: 'vi', lastBackupAt: null } }))
+    // A version 2 save (all plans in the document key): the whole old save is the original kept.
+    const raw = JSON.parse(JSON.stringify({ version: 2, state: { plans: { [plan.id]: plan }, activePlanId: plan.id, language: 'vi', lastBackupAt: null } }))
     raw.state.plans[plan.id].tasks.bad = { id: 'bad', start: 'không phải ngày' }
     const text = JSON.stringify(raw)
     localStorage.setItem(KEY, text)
     const { store } = open()
     expect(Object.keys(activeTasks({ store } as never))).toHaveLength(Object.keys(plan.tasks).length)
     const notice = store.getState().notices.find((n) => n.kind === 'repaired-save')
-    expect(notice).toMatchObject({ droppedTasks: 1 })
-    expect(localStorage.getItem(unreadableKeys()[0]!)).toBe(text)
+    expect(notice).toMatchObject({ report: { droppedTasks: 1 } })
+    expect(decodeKeptCopy(localStorage.getItem(unreadableKeys()[0]!)!)).toBe(text)
   })
 
   it('never overwrites a save from a newer version of the app, and tells the user', () => {
@@ -166,11 +175,11 @@ describe('two tabs', () => {
     a.adapter.flush()
     const idB = b.store.getState().createTask(draft('Tab B'))
     // B receives A's save while its own edit is still pending.
-    applyRemoteSave(b.store, b.adapter, localStorage.getItem(KEY)!)
+    applyRemoteSave(b.store, b.adapter)
     expect(activeTasks(b)[idA]?.title).toBe('Tab A')
     expect(activeTasks(b)[idB]?.title).toBe('Tab B')
     b.adapter.flush()
-    applyRemoteSave(a.store, a.adapter, localStorage.getItem(KEY)!)
+    applyRemoteSave(a.store, a.adapter)
     expect(activeTasks(a)[idB]?.title).toBe('Tab B')
     // A's state is now exactly what is stored: nothing more to write.
     const setItem = vi.spyOn(Storage.prototype, 'setItem')
@@ -184,7 +193,7 @@ describe('two tabs', () => {
     const b = open()
     a.store.getState().createTask(draft('Tab A'))
     a.adapter.flush()
-    applyRemoteSave(b.store, b.adapter, localStorage.getItem(KEY)!)
+    applyRemoteSave(b.store, b.adapter)
     expect(b.store.temporal.getState().pastStates).toHaveLength(0)
   })
 
@@ -194,33 +203,35 @@ describe('two tabs', () => {
     const second = { ...buildCampaign2021Plan(1), id: 'plan-second', name: 'Huyện' }
     a.store.getState().addPlan(second)
     a.adapter.flush()
-    applyRemoteSave(b.store, b.adapter, localStorage.getItem(KEY)!)
+    applyRemoteSave(b.store, b.adapter)
     expect(b.store.getState().plans['plan-second']).toBeDefined()
     // A deletes it; B, which still has it, merges A's save and then saves: the plan stays deleted in both.
     expect(a.store.getState().deletePlan('plan-second')).toBe(true)
     a.adapter.flush()
-    applyRemoteSave(b.store, b.adapter, localStorage.getItem(KEY)!)
+    applyRemoteSave(b.store, b.adapter)
     expect(b.store.getState().plans['plan-second']).toBeUndefined()
     expect(b.store.getState().activePlanId).toBe(DEFAULT_PLAN_ID)
     b.store.getState().createTask(draft('Sau khi xóa'))
     b.adapter.flush()
-    applyRemoteSave(a.store, a.adapter, localStorage.getItem(KEY)!)
+    applyRemoteSave(a.store, a.adapter)
     expect(a.store.getState().plans['plan-second']).toBeUndefined()
     // A plan edited after the tombstone (a later save from a tab that kept working on it) survives.
     const c = open()
     c.store.getState().addPlan({ ...second, updatedAt: Date.now() + 60_000 })
     c.adapter.flush()
-    applyRemoteSave(a.store, a.adapter, localStorage.getItem(KEY)!)
+    applyRemoteSave(a.store, a.adapter)
     expect(a.store.getState().plans['plan-second']).toBeDefined()
   })
 
-  it('reacts to the browser’s storage event', () => {
+  it('reacts to the browser’s storage event', async () => {
     const a = open()
     const b = open()
     const id = a.store.getState().createTask(draft('Qua sự kiện'))
     a.adapter.flush()
-    window.dispatchEvent(new StorageEvent('storage', { key: KEY, newValue: localStorage.getItem(KEY), storageArea: localStorage }))
-    expect(activeTasks(b)[id]?.title).toBe('Qua sự kiện')
+    // The edit wrote only the plan's key: that key's event is the one B hears.
+    const planKey = planStorageKey(DEFAULT_PLAN_ID)
+    window.dispatchEvent(new StorageEvent('storage', { key: planKey, newValue: localStorage.getItem(planKey), storageArea: localStorage }))
+    await vi.waitFor(() => expect(activeTasks(b)[id]?.title).toBe('Qua sự kiện'))
   })
 })
 

@@ -7,8 +7,8 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { todayIn } from '@/domain/dates/local-date'
 import * as ops from '@/domain/plan/plan-ops'
-import { newId } from '@/domain/plan/ids'
-import { reportLostSomething } from '@/domain/plan/restore-plan'
+import { newId, safeKey } from '@/domain/plan/ids'
+import { reportHasChanges } from '@/domain/plan/restore-plan'
 import { replanElection } from '@/domain/rules/replan'
 import { VIETNAM_TIME_ZONE } from '@/domain/templates/campaign-2021'
 import type { Plan } from '@/domain/types'
@@ -17,7 +17,7 @@ import { createLocalStorageAdapter, type LocalStorageAdapter } from '@/store/loc
 import {
   CURRENT_DOCUMENT_VERSION, defaultPersistedState, migratePersistedState, restorePersistedState,
 } from '@/store/persisted-document'
-import type { Notice, PlannerState, SaveStatus } from '@/store/planner-state'
+import type { Notice, PlannerState, SaveStatus, StorageUsage } from '@/store/planner-state'
 import { pickDocumentState, pickPersistedState, type DocumentState } from '@/store/state-keys'
 import { STORAGE_KEYS } from '@/store/storage-keys'
 
@@ -49,6 +49,7 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     ...initial,
     persistence: null,
     saveStatus: { kind: 'saved', at: null },
+    storageUsage: null,
     notices: [],
     calendar: { view: 'month', date: initial.plans[initial.activePlanId]!.election.electionDay, listDay: null },
     editor: { mode: 'closed' },
@@ -146,9 +147,12 @@ function isSameDocument(a: DocumentState, b: DocumentState): boolean {
 /** Builds a store bound to a storage key (tests make their own; the app uses `usePlannerStore`). */
 export function createPlannerStore(storageKey: string = STORAGE_KEYS.document) {
   let statusSink: (status: SaveStatus) => void = () => {}
-  const adapter: LocalStorageAdapter = createLocalStorageAdapter((status) => statusSink(status), storageKey)
+  let usageSink: (usage: StorageUsage) => void = () => {}
+  const adapter: LocalStorageAdapter = createLocalStorageAdapter((status) => statusSink(status), storageKey, (usage) => usageSink(usage))
   const hydrationNotices: Notice[] = []
-  let needsRewrite = false
+  let migrated = false
+  /** Plans (ids as restored) whose stored text differs from what they restored to: rewritten on the next save. */
+  let changedPlanIds = new Set<string>()
 
   const store = create<PlannerState>()(
     persist(
@@ -163,19 +167,18 @@ export function createPlannerStore(storageKey: string = STORAGE_KEYS.document) {
         storage: adapter.storage,
         partialize: pickPersistedState,
         migrate: (persisted, version) => {
-          needsRewrite = true
+          migrated = true
           return migratePersistedState(persisted, version) as never
         },
         merge: (persisted, current) => {
-          const { state, report } = restorePersistedState(persisted, Date.now())
-          if (reportLostSomething(report) && adapter.readOutcome.kind === 'ok') {
-            // Some items could not be read: keep the original text before anything overwrites it.
-            const copyKey = adapter.keepUnreadableCopy(adapter.readOutcome.raw)
-            if (copyKey === null) adapter.block({ kind: 'blocked' })
-            hydrationNotices.push({ id: newId('notice'), kind: 'repaired-save', copyKey, droppedTasks: report.droppedTasks, droppedOther: report.droppedOther })
-            needsRewrite = true
+          const { state, report, changedPlanIds: changed } = restorePersistedState(persisted, Date.now())
+          if (reportHasChanges(report) && persisted) {
+            // Issue 9: whatever was repaired or dropped, the original text of that plan's key (for an
+            // old single-key save: the whole save) is kept before anything overwrites it.
+            const copyKeys = changed.map((id) => adapter.keepOriginalOfPlan(id))
+            hydrationNotices.push({ id: newId('notice'), kind: 'repaired-save', copyKey: copyKeys.find((k) => k !== null) ?? null, report })
           }
-          if (report.repairedTasks > 0) needsRewrite = true
+          changedPlanIds = new Set(changed.map(safeKey))
           const activePlan = state.plans[state.activePlanId]!
           return { ...current, ...state, calendar: { view: 'month', date: initialCalendarDate(activePlan), listDay: null } }
         },
@@ -184,22 +187,34 @@ export function createPlannerStore(storageKey: string = STORAGE_KEYS.document) {
   )
 
   statusSink = (saveStatus) => store.setState({ saveStatus })
+  usageSink = (storageUsage) => store.setState({ storageUsage })
   if (adapter.readOutcome.kind === 'corrupt') {
     hydrationNotices.push({ id: newId('notice'), kind: 'corrupt-save', copyKey: adapter.readOutcome.copyKey })
+  }
+  for (const unreadable of adapter.unreadablePlans) {
+    hydrationNotices.push({ id: newId('notice'), kind: 'corrupt-save', copyKey: unreadable.copyKey })
   }
   // Statuses reported during hydration (blocked, unavailable) happened before the sink was wired.
   const hydrationStatus = adapter.lastStatus()
   if (hydrationStatus) store.setState({ saveStatus: hydrationStatus })
-  if (!adapter.isBlocked() && !needsRewrite && adapter.readOutcome.kind === 'ok') {
-    adapter.markAsStored(pickPersistedState(store.getState()))
+  if (!adapter.isBlocked() && !migrated && adapter.readOutcome.kind === 'ok') {
+    // Plans restored exactly as stored need no write; the encoder reuses their stored segments.
+    for (const [id, plan] of Object.entries(store.getState().plans)) {
+      if (changedPlanIds.has(id)) continue
+      adapter.markPlanStored(id, plan, null)
+      adapter.seedEncoder(id, plan)
+    }
   }
+  adapter.measureUsage()
   if (hydrationNotices.length > 0) store.setState({ notices: hydrationNotices })
   if (adapter.readOutcome.kind === 'empty' || adapter.readOutcome.kind === 'corrupt') {
     store.setState({ calendar: { view: 'month', date: initialCalendarDate(store.getState().plans[store.getState().activePlanId]!), listDay: null } })
   }
   // Hydration is not an edit: nothing before this point may be undone.
   store.temporal.getState().clear()
-  return { store, adapter, stopSync: startCrossTabSync(store, adapter, storageKey) }
+  const stopCrossTabSync = startCrossTabSync(store, adapter, storageKey)
+  // Tests open many stores on one localStorage: a stopped store must not write later from a timer.
+  return { store, adapter, stopSync: () => { stopCrossTabSync(); adapter.dispose() } }
 }
 
 /** Today when it falls inside the campaign window, otherwise election day (issue #3). */

@@ -16,6 +16,7 @@ export const STATE_KEY_KINDS = {
   showHolidays: 'preference',
   persistence: 'session',
   saveStatus: 'session',
+  storageUsage: 'session',
   notices: 'session',
   calendar: 'session',
   editor: 'session',

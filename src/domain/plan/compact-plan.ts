@@ -19,6 +19,7 @@ const DEFAULT_TASK_FIELDS: Partial<Record<keyof Task, unknown>> = {
   level: null,
   source: null,
   campaigning: false,
+  endAnchor: null,
   derivedFromTaskId: null,
 }
 

@@ -40,4 +40,14 @@ describe('applying an import', () => {
     applyImport(plan, { tasks: [fresh, { ...existing, title: 'x', updatedAt: 9999 }] }, 'replace', 1000)
     expect(JSON.stringify(plan)).toBe(before)
   })
+
+  it('renames a task id that is a reserved key, whatever file it came from, instead of losing the task', () => {
+    for (const id of ['__proto__', 'constructor', 'prototype']) {
+      const outcome = applyImport(plan, { tasks: [{ ...fresh, id, leadUnitId: existing.leadUnitId }] }, 'merge', 1000)
+      expect(outcome.added).toBe(1)
+      expect(Object.hasOwn(outcome.plan.tasks, `renamed-${id}`)).toBe(true)
+      expect(Object.getPrototypeOf(outcome.plan.tasks)).toBe(Object.prototype)
+      expect(outcome.plan.tasks[`renamed-${id}`]!.leadUnitId).toBe(existing.leadUnitId)
+    }
+  })
 })

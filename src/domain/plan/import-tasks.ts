@@ -2,9 +2,11 @@
  * Applying imported tasks to a plan, as one new plan value (so the store makes it one undo step).
  * Merge: per task id, the newer `updatedAt` wins; replace: the plan's tasks become the imported ones
  * (the others are deleted, with tombstones). Units and channels the tasks refer to are added when
- * the plan lacks them; nothing of the plan is dropped by a merge.
+ * the plan lacks them; nothing of the plan is dropped by a merge. Ids come from files: a reserved
+ * one (`__proto__`…) is renamed here, whatever the format, before it becomes a key.
  */
 import { canonicalJson } from '@/domain/plan/canonical-json'
+import { safeKey } from '@/domain/plan/ids'
 import type { Channel, EpochMs, Plan, Task, Unit } from '@/domain/types'
 
 export type ImportMode = 'merge' | 'replace'
@@ -25,8 +27,8 @@ export interface ImportSource {
 }
 
 export function applyImport(plan: Plan, source: ImportSource, mode: ImportMode, now: EpochMs): ImportOutcome {
-  const units = unionById(plan.units, source.units ?? [])
-  const channels = unionById(plan.channels, source.channels ?? [])
+  const units = unionById(plan.units, (source.units ?? []).map(withSafeId))
+  const channels = unionById(plan.channels, (source.channels ?? []).map(withSafeId))
   const unitIds = new Set(units.map((u) => u.id))
   const channelIds = new Set(channels.map((c) => c.id))
   const tasks: Record<string, Task> = mode === 'replace' ? {} : { ...plan.tasks }
@@ -37,13 +39,16 @@ export function applyImport(plan: Plan, source: ImportSource, mode: ImportMode, 
 
   for (const raw of source.tasks) {
     // A link to a unit or channel neither the plan nor the file knows is dropped, not the task.
+    const leadUnitId = raw.leadUnitId === null ? null : safeKey(raw.leadUnitId)
+    const channelId = raw.channelId === null ? null : safeKey(raw.channelId)
     const incoming: Task = {
       ...raw,
-      leadUnitId: raw.leadUnitId !== null && unitIds.has(raw.leadUnitId) ? raw.leadUnitId : null,
-      channelId: raw.channelId !== null && channelIds.has(raw.channelId) ? raw.channelId : null,
-      supportUnitIds: raw.supportUnitIds.filter((id) => unitIds.has(id)),
+      id: safeKey(raw.id),
+      leadUnitId: leadUnitId !== null && unitIds.has(leadUnitId) ? leadUnitId : null,
+      channelId: channelId !== null && channelIds.has(channelId) ? channelId : null,
+      supportUnitIds: raw.supportUnitIds.map(safeKey).filter((id) => unitIds.has(id)),
     }
-    const existing = plan.tasks[incoming.id]
+    const existing = Object.hasOwn(plan.tasks, incoming.id) ? plan.tasks[incoming.id] : undefined
     delete deletedTasks[incoming.id]
     if (!existing) {
       tasks[incoming.id] = incoming
@@ -62,13 +67,18 @@ export function applyImport(plan: Plan, source: ImportSource, mode: ImportMode, 
   let removed = 0
   if (mode === 'replace') {
     for (const id of Object.keys(plan.tasks)) {
-      if (!tasks[id]) {
+      if (!Object.hasOwn(tasks, id)) {
         deletedTasks[id] = now
         removed += 1
       }
     }
   }
   return { plan: { ...plan, units, channels, tasks, deletedTasks, updatedAt: now }, added, updated, unchanged, removed }
+}
+
+function withSafeId<T extends { id: string }>(item: T): T {
+  const id = safeKey(item.id)
+  return id === item.id ? item : { ...item, id }
 }
 
 function unionById<T extends { id: string }>(own: readonly T[], incoming: readonly T[]): T[] {

@@ -2,7 +2,7 @@
  * Plan operations: pure functions from a plan to a new plan. Each stamps `updatedAt` on what it
  * touches (the per-record clock a merge or a later sync engine uses) and never mutates its input.
  */
-import { reanchor } from '@/domain/plan/anchors'
+import { reanchor, reanchorEnd } from '@/domain/plan/anchors'
 import { newId } from '@/domain/plan/ids'
 import { endForLength, taskLength } from '@/domain/plan/task-dates'
 import { shiftRecurrence } from '@/domain/plan/recurrence'
@@ -13,7 +13,7 @@ export type TaskDraft = Omit<Task, 'id' | 'createdAt' | 'updatedAt'>
 
 export function emptyTaskDraft(start: string, end: string, allDay: boolean): TaskDraft {
   return {
-    title: '', allDay, start, end, anchor: { type: 'fixed' },
+    title: '', allDay, start, end, anchor: { type: 'fixed' }, endAnchor: null,
     channelId: null, leadUnitId: null, supportUnitIds: [], location: '', quantity: '',
     status: 'planned', description: '', training: null, recurrence: null, level: null, source: null, campaigning: false, derivedFromTaskId: null,
   }
@@ -61,6 +61,9 @@ export function moveTask(
     end,
     allDay: move.allDay,
     anchor: reanchor(task.anchor, move.start, plan.election),
+    // A drag that moves the end moves its anchor's offset too, as for the start. An all-day end is
+    // exclusive and a timed one is not: a change of kind drops the end anchor rather than guess.
+    endAnchor: move.allDay === task.allDay ? reanchorEnd(task.endAnchor, end, plan.election) : null,
     recurrence,
   }, now)
 }

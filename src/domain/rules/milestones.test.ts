@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { computeMilestones } from '@/domain/rules/milestones'
+import { computeMilestones, milestoneOffsetLabel } from '@/domain/rules/milestones'
 import { MILESTONE_RULES } from '@/domain/rules/election-laws'
 import type { ElectionSettings } from '@/domain/types'
 
@@ -75,5 +75,13 @@ describe('legal milestones', () => {
     const notice = milestones.find((m) => m.id === 'polling-notice')!
     expect([notice.date, notice.endDate]).toEqual(['2021-05-13', '2021-05-23'])
     expect(milestones.find((m) => m.id === 'campaigning-ends')!.time).toBe('07:00')
+  })
+
+  it('labels the announcement with the real offset of the day it was announced, and the rule beside it', () => {
+    const label = (election: ElectionSettings, id: string) => milestoneOffsetLabel(computeMilestones(election).find((m) => m.id === id)!)
+    expect(label(ELECTION_2021, 'election-announced')).toBe('D-187 (≤ D-115)')
+    expect(label(ELECTION_2026, 'election-announced')).toBe('D-298 (≤ D-115)')
+    expect(label({ ...ELECTION_2021, announcedOn: null }, 'election-announced')).toBe('D-115')
+    expect(label(ELECTION_2021, 'consultation-1')).toBe('D-95')
   })
 })

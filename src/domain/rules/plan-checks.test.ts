@@ -52,10 +52,22 @@ describe('plan checks', () => {
     expect(found[0]).toMatchObject({ date: '2021-05-05', detail: 3 })
   })
 
-  it('notes a task on a day off, as information', () => {
-    const plan = add(base, 'tet', '2021-02-11', '2021-02-14')
-    const found = runPlanChecks(plan, [{ date: '2021-02-12', nameVi: 'Tết Nguyên Đán', nameEn: 'Lunar New Year', dayOff: true }])
-    expect(found.find((f) => f.taskId === 'tet')).toMatchObject({ kind: 'on-holiday', severity: 'info', date: '2021-02-12' })
+  it('warns of an event held on a day off, and groups ongoing work that merely runs through one', () => {
+    const tet = [{ date: '2021-02-12', nameVi: 'Tết Nguyên Đán', nameEn: 'Lunar New Year', dayOff: true }]
+    let plan = add(base, 'event', '2021-02-11', '2021-02-14')
+    plan = add(plan, 'training', '2021-02-01', '2021-02-20', { training: { connectionPointCount: null, connectionPoints: [], participantCount: null, participants: '', topics: [], presenters: [] } })
+    plan = add(plan, 'coverage', '2021-02-01', '2021-03-01')
+    const found = runPlanChecks(plan, tet)
+    expect(found.find((f) => f.taskId === 'event')).toMatchObject({ kind: 'on-holiday', severity: 'warning', date: '2021-02-12' })
+    expect(found.find((f) => f.taskId === 'training')).toMatchObject({ kind: 'on-holiday', severity: 'warning' })
+    expect(found.find((f) => f.taskId === 'coverage')).toMatchObject({ kind: 'spans-holiday', severity: 'info', date: '2021-02-12' })
+  })
+
+  it('ends the campaigning silence when the polls close on D (21:00 at the latest)', () => {
+    let plan = add(base, 'evening', '2021-05-23T20:00', '2021-05-23T22:00', { campaigning: true })
+    plan = add(plan, 'night', '2021-05-23T21:00', '2021-05-23T23:00', { campaigning: true })
+    expect(kindsFor(plan, 'evening')).toEqual(['campaigning-on-silence-days'])
+    expect(kindsFor(plan, 'night')).toEqual([])
   })
 
   it('leaves out a dismissed finding for that task only', () => {

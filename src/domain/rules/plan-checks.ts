@@ -16,6 +16,7 @@ export type CheckKind =
   | 'outside-phases'
   | 'unit-overloaded'
   | 'on-holiday'
+  | 'spans-holiday'
 
 export interface CheckFinding {
   kind: CheckKind
@@ -42,7 +43,7 @@ export function runPlanChecks(plan: Plan, holidays: readonly HolidayLike[] = [])
   const findings: CheckFinding[] = []
   const milestones = computeMilestones(plan.election)
   const electionDay = plan.election.electionDay
-  const silenceStart = addDays(electionDay, -1) // from 07:00 on D-1
+  const silenceStart = addDays(electionDay, -1) // from 07:00 on D-1 until the polls close on D
   const resultsDeadline = milestones.find((m) => m.id === 'results-national-assembly')?.date ?? addDays(electionDay, 20)
   const announcedOn = plan.election.announcedOn
   const campaigningChannels = new Set(plan.channels.filter((c) => c.campaigning).map((c) => c.id))
@@ -84,13 +85,9 @@ export function runPlanChecks(plan: Plan, holidays: readonly HolidayLike[] = [])
     if (last > resultsDeadline) push({ kind: 'after-results-deadline', taskId: task.id, severity: 'warning', date: first })
     if (announcedOn !== null && first < announcedOn) push({ kind: 'before-announcement', taskId: task.id, severity: 'warning', date: first })
     if (!plan.phases.some((p) => first < p.end && last >= p.start)) push({ kind: 'outside-phases', taskId: task.id, severity: 'warning', date: first })
-    for (let day = first; day <= last; day = addDays(day, 1)) {
-      const holiday = holidayByDay.get(day)
-      if (holiday) {
-        push({ kind: 'on-holiday', taskId: task.id, severity: 'info', date: day, detail: holiday.nameVi })
-        break
-      }
-      if (diffDays(first, day) > 366) break
+    const dayOff = findDayOff(task, bounds, holidayByDay)
+    if (dayOff) {
+      push({ kind: dayOff.kind, taskId: task.id, severity: dayOff.kind === 'on-holiday' ? 'warning' : 'info', date: dayOff.date, detail: dayOff.name })
     }
     if (task.leadUnitId !== null) {
       let days = perUnitDay.get(task.leadUnitId)
@@ -125,11 +122,51 @@ function isCampaigning(task: Task, channels: ReadonlySet<string>): boolean {
   return task.campaigning || (task.channelId !== null && channels.has(task.channelId))
 }
 
-/** Campaigning ends 07:00 on D-1 (Art. 64): an all-day task on D-1 or D, or a timed one from 07:00 on D-1. */
+/**
+ * When the polls close on D: 19:00, but a polling team may keep voting open until 21:00 at the latest
+ * (Art. 71). Campaigning stays silent until the latest close, so nothing is announced at a polling
+ * area that is still open.
+ */
+export const POLLS_CLOSE_LATEST = '21:00'
+
+/**
+ * Campaigning ends 07:00 on D-1 (Art. 64) and may not resume before voting closes on D: an all-day
+ * task on D-1 or D, or a timed one overlapping 07:00 on D-1 … 21:00 on D.
+ */
 function touchesSilence(task: Pick<Task, 'start' | 'end' | 'allDay'>, silenceStart: LocalDate, electionDay: LocalDate): boolean {
   const first = datePart(task.start)
   const last = lastDay(task)
   if (last < silenceStart || first > electionDay) return false
   if (task.allDay) return true
-  return task.end > `${silenceStart}T07:00`
+  return task.end > `${silenceStart}T07:00` && task.start < `${electionDay}T${POLLS_CLOSE_LATEST}`
+}
+
+/**
+ * Work longer than this (in calendar days) is ongoing work (coverage, broadcasts, displays) that runs
+ * through days off as a matter of course; shorter work is an event someone has to hold on its days.
+ */
+export const ONGOING_WORK_MIN_DAYS = 8
+
+/**
+ * A day off a task meets, and whether an official has to act on it: an event (a training or
+ * conference, or work of at most a week) that starts, ends or is held on a day off is a warning
+ * ('on-holiday'); ongoing work that merely runs through one is grouped apart ('spans-holiday').
+ * Shared with the re-plan preview, which warns with the same rule.
+ */
+export function findDayOff(
+  task: Pick<Task, 'training'>,
+  bounds: Pick<Task, 'start' | 'end' | 'allDay'>,
+  daysOff: ReadonlyMap<LocalDate, Pick<HolidayLike, 'nameVi'>>,
+): { kind: 'on-holiday' | 'spans-holiday'; date: LocalDate; name: string } | null {
+  if (daysOff.size === 0) return null
+  const first = datePart(bounds.start)
+  const last = lastDay(bounds)
+  const ongoing = task.training === null && diffDays(first, last) + 1 >= ONGOING_WORK_MIN_DAYS
+  for (let day = first; day <= last; day = addDays(day, 1)) {
+    const holiday = daysOff.get(day)
+    if (holiday) return { kind: ongoing ? 'spans-holiday' : 'on-holiday', date: day, name: holiday.nameVi }
+    // Bounded: a task longer than a year is checked on its first year only.
+    if (diffDays(first, day) > 366) break
+  }
+  return null
 }

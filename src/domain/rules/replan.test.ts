@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { addDays } from '@/domain/dates/local-date'
+import { addDays, diffDays } from '@/domain/dates/local-date'
 import { replanElection } from '@/domain/rules/replan'
 import { buildCampaign2021Plan, ELECTION_2021 } from '@/domain/templates/campaign-2021'
 import type { Plan } from '@/domain/types'
@@ -46,11 +46,14 @@ describe('re-planning around election day', () => {
     expect(changes.filter((c) => c.outsidePhases).length).toBeLessThan(changes.length)
   })
 
-  it('names the day off a moved task now falls on', () => {
+  it('names the day off a moved event now falls on, and not the one ongoing work runs through', () => {
     const holidays = [{ date: '2021-05-30', nameVi: 'Ngày nghỉ thử', nameEn: 'Test day off', dayOff: true }]
     const { changes } = replanElection(plan, { ...ELECTION_2021, electionDay: '2021-05-30' }, 1, holidays)
-    const onElectionDay = changes.find((c) => c.after.start.slice(0, 10) <= '2021-05-30' && c.after.end.slice(0, 10) > '2021-05-30')
-    expect(onElectionDay?.onHoliday).toBe('Ngày nghỉ thử')
+    const covering = changes.filter((c) => c.after.start.slice(0, 10) <= '2021-05-30' && c.after.end.slice(0, 10) > '2021-05-30')
+    const days = (c: (typeof changes)[number]) => diffDays(c.after.start.slice(0, 10), c.after.end.slice(0, 10))
+    expect(covering.find((c) => days(c) <= 7)?.onHoliday).toBe('Ngày nghỉ thử')
+    // Seven weeks of peak coverage run through the day off as a matter of course: not an event to move.
+    expect(covering.find((c) => c.taskId === 'vn-2021-peak-media-coverage')?.onHoliday).toBeNull()
     // A series (the daily polling notice, now 20/5–30/5) reaches the day off through its last occurrence.
     const series = new Set(Object.values(plan.tasks).filter((t) => t.recurrence).map((t) => t.id))
     expect(changes.filter((c) => series.has(c.taskId)).every((c) => c.onHoliday === 'Ngày nghỉ thử')).toBe(true)

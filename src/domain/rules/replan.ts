@@ -10,7 +10,7 @@ import { resolveAnchoredDates } from '@/domain/plan/anchors'
 import { lastDay } from '@/domain/plan/task-dates'
 import { computeMilestones } from '@/domain/rules/milestones'
 import { resultsDeadlineOffsetDays } from '@/domain/templates/phases'
-import type { HolidayLike } from '@/domain/rules/plan-checks'
+import { findDayOff, type HolidayLike } from '@/domain/rules/plan-checks'
 import type { ElectionSettings, EpochMs, Phase, Plan, Task } from '@/domain/types'
 
 export interface ReplanChange {
@@ -20,7 +20,10 @@ export interface ReplanChange {
   after: { start: string; end: string }
   /** After the move the task touches no phase of the re-planned campaign. */
   outsidePhases: boolean
-  /** After the move the task touches a day off: its name (Vietnamese), else null. */
+  /**
+   * After the move the task is an event held on a day off (the checks' rule: a training, or work of at
+   * most a week): the day's name (Vietnamese), else null. Ongoing work through a day off is not named.
+   */
   onHoliday: string | null
 }
 
@@ -33,7 +36,7 @@ export interface ReplanResult {
 
 /** The plan under new election settings (pure; the input plan is not touched). */
 export function replanElection(plan: Plan, election: ElectionSettings, now: EpochMs, holidays: readonly HolidayLike[] = []): ReplanResult {
-  const daysOff = new Map(holidays.filter((h) => h.dayOff).map((h) => [h.date, h.nameVi]))
+  const daysOff = new Map(holidays.filter((h) => h.dayOff).map((h) => [h.date, h]))
   const milestones = computeMilestones(election)
   const phases = plan.phases.map((phase) => replanPhase(phase, plan.election, election))
   const tasks: Record<string, Task> = {}
@@ -63,15 +66,11 @@ export function replanElection(plan: Plan, election: ElectionSettings, now: Epoc
   return { plan: { ...plan, election, phases, tasks, updatedAt: now }, changes, unchanged }
 }
 
-function firstDayOff(task: Task, daysOff: ReadonlyMap<string, string>): string | null {
+function firstDayOff(task: Task, daysOff: ReadonlyMap<string, HolidayLike>): string | null {
   if (daysOff.size === 0) return null
   for (const occurrence of expandTask(task)) {
-    const last = lastDay({ ...occurrence, allDay: task.allDay })
-    // Bounded: a task longer than a year is checked on its first year only.
-    for (let day = datePart(occurrence.start), i = 0; day <= last && i < 366; day = addDays(day, 1), i += 1) {
-      const name = daysOff.get(day)
-      if (name) return name
-    }
+    const found = findDayOff(task, { ...occurrence, allDay: task.allDay }, daysOff)
+    if (found?.kind === 'on-holiday') return found.name
   }
   return null
 }

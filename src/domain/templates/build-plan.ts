@@ -21,26 +21,28 @@ export function buildTemplateUnits(now: EpochMs): Unit[] {
   return (Object.keys(UNIT_SEEDS) as UnitKey[]).map((key) => ({ id: unitIdOf(key), name: UNIT_SEEDS[key], updatedAt: now }))
 }
 
-function seedAnchor(seed: TemplateTaskSeed, election: ElectionSettings): TaskAnchor {
-  const startDate = datePart(seed.start)
-  if (seed.anchor === undefined) return { type: 'fixed' }
-  if (seed.anchor === 'election-day') {
-    return { type: 'election-day', offsetDays: diffDays(election.electionDay, startDate) }
+function seedAnchor(key: string, anchor: TemplateTaskSeed['anchor'], bound: string, election: ElectionSettings): TaskAnchor {
+  const date = datePart(bound)
+  if (anchor === undefined) return { type: 'fixed' }
+  if (anchor === 'election-day') {
+    return { type: 'election-day', offsetDays: diffDays(election.electionDay, date) }
   }
-  const milestone = findMilestone(computeMilestones(election), seed.anchor.milestoneId)
-  if (!milestone) throw new Error(`Template seed ${seed.key} names an unknown milestone ${seed.anchor.milestoneId}`)
-  return { type: 'milestone', milestoneId: milestone.id, offsetDays: diffDays(milestone.date, startDate) }
+  const milestone = findMilestone(computeMilestones(election), anchor.milestoneId)
+  if (!milestone) throw new Error(`Template seed ${key} names an unknown milestone ${anchor.milestoneId}`)
+  return { type: 'milestone', milestoneId: milestone.id, offsetDays: diffDays(milestone.date, date) }
 }
 
 export function buildTemplateTask(templateId: string, seed: TemplateTaskSeed, election: ElectionSettings, now: EpochMs): Task {
   const allDay = seed.start.length === 10
+  const end = allDay ? addDays(seed.end, 1) : seed.end
   return {
     id: templateTaskIdOf(templateId, seed.key),
     title: seed.title,
     allDay,
     start: seed.start,
-    end: allDay ? addDays(seed.end, 1) : seed.end,
-    anchor: seedAnchor(seed, election),
+    end,
+    anchor: seedAnchor(seed.key, seed.anchor, seed.start, election),
+    endAnchor: seed.endAnchor === undefined ? null : seedAnchor(seed.key, seed.endAnchor, end, election),
     channelId: channelIdOf(seed.channel),
     leadUnitId: unitIdOf(seed.lead),
     supportUnitIds: (seed.support ?? []).map(unitIdOf),

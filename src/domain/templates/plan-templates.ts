@@ -5,13 +5,19 @@
  * fixed-date tasks keep their distance to election day (so a 2021 news event lands where it would
  * fall in the new campaign), statuses start again at "planned".
  */
-import { diffDays, shiftByDays } from '@/domain/dates/local-date'
+import { diffDays } from '@/domain/dates/local-date'
+import { holidaysInRange } from '@/domain/holidays/holidays'
+import { hasEndAnchor } from '@/domain/plan/anchors'
+import { shiftRecurrence } from '@/domain/plan/recurrence'
+import { shiftTaskDates } from '@/domain/plan/task-dates'
+import { findDayOff, type HolidayLike } from '@/domain/rules/plan-checks'
 import { newId } from '@/domain/plan/ids'
 import { replanElection } from '@/domain/rules/replan'
 import { buildTemplateChannels, buildTemplateUnits, unitIdOf } from '@/domain/templates/build-plan'
 import { UNIT_SEEDS, type UnitKey } from '@/domain/templates/units'
-import { buildCampaign2021Plan, DOCUMENT_2021, ELECTION_2021, VIETNAM_TIME_ZONE } from '@/domain/templates/campaign-2021'
+import { buildCampaign2021Plan, CAMPAIGN_2021_TEMPLATE_ID, DOCUMENT_2021, ELECTION_2021, VIETNAM_TIME_ZONE } from '@/domain/templates/campaign-2021'
 import { buildDefaultPhases } from '@/domain/templates/phases'
+import { adaptPlanTo2025State, adminStateOf, UNIT_CHANGES_2025 } from '@/domain/templates/admin-state'
 import type { AdminLevel, ElectionSettings, EpochMs, Plan, Task, Unit } from '@/domain/types'
 
 export type PlanTemplateId = 'vn-2021' | 'vn-2026' | 'blank'
@@ -54,22 +60,55 @@ export function createPlanFromTemplate(template: PlanTemplateId, options: NewPla
     createdAt: now,
     updatedAt: now,
   }
-  if (template === 'blank') {
-    return { ...shell, election: options.election, phases: buildDefaultPhases(options.election), units: buildTemplateUnits(now), channels: buildTemplateChannels(now), tasks: {} }
-  }
-  return moveCampaign(shell, options.election, now)
+  const plan = template === 'blank'
+    ? { ...shell, election: options.election, phases: buildDefaultPhases(options.election), units: buildTemplateUnits(now), channels: buildTemplateChannels(now), tasks: {} }
+    : moveCampaign(shell, options.election, now)
+  // A plan follows the state its election runs in: a 2026 plan is province → commune, with 2025 names.
+  return adminStateOf(options.election) === 'two-level-2025' ? adaptPlanTo2025State(plan, now, CAMPAIGN_2021_TEMPLATE_ID) : plan
 }
 
-/** The campaign moved to another election: see the file header. */
+const LEVEL_SUFFIX_VI: Record<AdminLevel, string> = { national: ' (Trung ương)', province: '', district: ' cấp huyện', commune: ' cấp xã' }
+
+/**
+ * The name a new plan starts with, in the plan's own language (Vietnamese): "Kế hoạch tuyên truyền bầu
+ * cử 2026", "… 2026 cấp xã". The user edits it; an empty name is still refused.
+ */
+export function defaultPlanName(election: Pick<ElectionSettings, 'electionDay'>, level: AdminLevel = 'province'): string {
+  return `Kế hoạch tuyên truyền bầu cử ${election.electionDay.slice(0, 4)}${LEVEL_SUFFIX_VI[level]}`
+}
+
+/**
+ * The campaign moved to another election: see the file header. A fixed-date event that lands on a day
+ * off in the new year (a one-day conference on 1/1, a contest in Tết) moves to the first days after it
+ * that are working days: the 2021 event was held on working days, and so would its counterpart be.
+ * Ongoing work (more than a week) keeps its dates; it runs through days off anyway.
+ */
 export function moveCampaign(plan: Plan, election: ElectionSettings, now: EpochMs): Plan {
   const shift = diffDays(plan.election.electionDay, election.electionDay)
-  const replanned = replanElection(plan, election, now).plan
+  // Fixed tasks move first, so that a fixed start with an anchored end gets its end from the re-plan.
+  const shifted: Record<string, Task> = {}
+  for (const task of Object.values(plan.tasks)) {
+    shifted[task.id] = task.anchor.type === 'fixed' ? { ...task, ...shiftTaskDates(task, shift), recurrence: task.recurrence && shiftRecurrence(task.recurrence, shift) } : task
+  }
+  const replanned = replanElection({ ...plan, tasks: shifted }, election, now).plan
+  const firstYear = Number(replanned.phases[0]?.start.slice(0, 4) ?? election.electionDay.slice(0, 4)) - 1
+  const daysOff = new Map(holidaysInRange(`${firstYear}-01-01`, `${firstYear + 3}-01-01`).filter((h) => h.dayOff).map((h) => [h.date, h]))
   const tasks: Record<string, Task> = {}
   for (const task of Object.values(replanned.tasks)) {
-    const moved = task.anchor.type === 'fixed' ? { start: shiftByDays(task.start, shift), end: shiftByDays(task.end, shift) } : {}
-    tasks[task.id] = { ...task, ...moved, status: 'planned', createdAt: now, updatedAt: now }
+    const moved = shift !== 0 && task.anchor.type === 'fixed' && !task.recurrence && !hasEndAnchor(task) ? offDaysOff(task, daysOff) : task
+    tasks[task.id] = { ...moved, status: 'planned', createdAt: now, updatedAt: now }
   }
   return { ...replanned, tasks }
+}
+
+/** The task moved forward, a day at a time, until no day of it is a day off it would be warned for. */
+function offDaysOff(task: Task, daysOff: ReadonlyMap<string, HolidayLike>): Task {
+  let moved = task
+  // Bounded: the longest run of days off (Tết) is under two weeks.
+  for (let i = 0; i < 31 && findDayOff(moved, moved, daysOff)?.kind === 'on-holiday'; i += 1) {
+    moved = { ...moved, ...shiftTaskDates(moved, 1) }
+  }
+  return moved
 }
 
 /** A copy of a plan under a new id and name (tasks keep their ids: ids are unique within a plan). */
@@ -99,10 +138,15 @@ const UNIT_COUNTERPARTS: Record<'district' | 'commune', Partial<Record<UnitKey, 
   commune: { ubndTinh: 'ubndXa', ubndHuyen: 'ubndXa', daiPtthTinh: 'daiXa', daiHuyen: 'daiXa', mttqTinh: 'mttqXa' },
 }
 
-/** The unit names a plan of this level starts with. */
-export function defaultUnitNamesForLevel(level: AdminLevel): string[] {
+/** The unit names a plan of this level starts with (under the 2025 state, with their 2025 names). */
+export function defaultUnitNamesForLevel(level: AdminLevel, election?: Pick<ElectionSettings, 'electionDay'>): string[] {
   if (level !== 'district' && level !== 'commune') return []
-  return LEVEL_UNIT_KEYS[level].map((key) => UNIT_SEEDS[key])
+  const state = election ? adminStateOf(election) : 'three-level'
+  return LEVEL_UNIT_KEYS[level].map((key) => unitSeedName(key, state))
+}
+
+function unitSeedName(key: UnitKey, state: ReturnType<typeof adminStateOf>): string {
+  return (state === 'two-level-2025' ? UNIT_CHANGES_2025[key]?.name : undefined) ?? UNIT_SEEDS[key]
 }
 
 /**
@@ -114,12 +158,15 @@ export function defaultUnitNamesForLevel(level: AdminLevel): string[] {
  */
 export function derivePlan(
   parent: Plan,
-  options: { name: string; level: AdminLevel; locality: string; taskIds: readonly string[]; unitNames?: readonly string[] },
+  requested: { name: string; level: AdminLevel; locality: string; taskIds: readonly string[]; unitNames?: readonly string[] },
   now: EpochMs,
   id: string = newId('plan'),
 ): Plan {
+  // An election held after the district level ended has no district plans: a lower-level plan is a commune plan.
+  const options = requested.level === 'district' && adminStateOf(parent.election) === 'two-level-2025' ? { ...requested, level: 'commune' as const } : requested
   const defaultKeys = options.level === 'district' || options.level === 'commune' ? LEVEL_UNIT_KEYS[options.level] : []
-  const units = ownUnits(parent, options.unitNames ?? defaultUnitNamesForLevel(options.level), defaultKeys, now)
+  const state = adminStateOf(parent.election)
+  const units = ownUnits(parent, options.unitNames ?? defaultUnitNamesForLevel(options.level, parent.election), defaultKeys, state, now)
   const byId = new Map(units.map((u) => [u.id, u]))
   const counterparts = options.level === 'district' || options.level === 'commune' ? UNIT_COUNTERPARTS[options.level] : {}
   const unitFor = (unitId: string): string => {
@@ -169,7 +216,7 @@ export function derivePlan(
  * renamed in place ("Ủy ban nhân dân cấp huyện" → "UBND huyện Krông Bông") keeps the id of the
  * default it replaces, so tasks still map to it; other names get new ids.
  */
-function ownUnits(parent: Plan, names: readonly string[], defaultKeys: readonly UnitKey[], now: EpochMs): Unit[] {
+function ownUnits(parent: Plan, names: readonly string[], defaultKeys: readonly UnitKey[], state: ReturnType<typeof adminStateOf>, now: EpochMs): Unit[] {
   const parentByName = new Map(parent.units.map((u) => [u.name.trim().toLocaleLowerCase('vi'), u]))
   const seen = new Set<string>()
   const usedIds = new Set<string>()
@@ -181,7 +228,7 @@ function ownUnits(parent: Plan, names: readonly string[], defaultKeys: readonly 
     seen.add(key)
     const byName = parentByName.get(key)?.id
     const byLine = line < defaultKeys.length ? unitIdOf(defaultKeys[line]!) : undefined
-    const id = byName && !usedIds.has(byName) ? byName : byLine && !usedIds.has(byLine) && !names.some((n) => n.trim() === UNIT_SEEDS[defaultKeys[line]!]) ? byLine : newId('unit')
+    const id = byName && !usedIds.has(byName) ? byName : byLine && !usedIds.has(byLine) && !names.some((n) => n.trim() === unitSeedName(defaultKeys[line]!, state)) ? byLine : newId('unit')
     usedIds.add(id)
     units.push({ id, name, updatedAt: now })
   })

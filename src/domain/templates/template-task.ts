@@ -22,6 +22,12 @@ export interface TemplateTaskSeed {
    * computed from `start`), `{ milestoneId }` to a legal milestone; absent = fixed dates.
    */
   anchor?: 'election-day' | { milestoneId: string }
+  /**
+   * The end's anchor, for work the law closes at a milestone (offset computed from `end`; for an
+   * all-day seed from the day after its last day, the model's exclusive end). Absent = the end keeps
+   * the task's length. Only where the reference ties the end to D or a milestone.
+   */
+  endAnchor?: 'election-day' | { milestoneId: string }
   channel: ChannelKey
   lead: UnitKey
   support?: UnitKey[]

@@ -38,6 +38,19 @@ export function serializeBackup(plans: readonly Plan[], exportedAt: Date): strin
   return JSON.stringify(envelope, null, 1)
 }
 
+/**
+ * The backup's text, or null when the plans cannot be written as JSON. Restore bounds every field
+ * (no value nested deeper than a save can write), so null is not expected; but a download must
+ * never throw: the caller tells the user instead.
+ */
+export function trySerializeBackup(plans: readonly Plan[], exportedAt: Date): string | null {
+  try {
+    return serializeBackup(plans, exportedAt)
+  } catch {
+    return null
+  }
+}
+
 export function parseBackup(text: string): ParseBackupResult {
   let raw: unknown
   try {

@@ -6,8 +6,10 @@ import { restoreTask } from '@/domain/plan/restore-plan'
 import { buildCampaign2021Plan } from '@/domain/templates/campaign-2021'
 import type { Plan, Task, TaskRecurrence } from '@/domain/types'
 import { applyCsvMapping, csvFileName, csvHeader, parseCsv, serializeCsv } from '@/io/csv/csv-file'
-import { MAX_IMPORT_BYTES } from '@/io/schedule-table/schedule-import'
-import { buildScheduleRows, MACHINE_COLUMNS } from '@/io/schedule-table/schedule-rows'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/io/import-limits'
+import { describeRowIssue } from '@/io/schedule-table/import-messages'
+import { MACHINE_COLUMNS } from '@/io/schedule-table/schedule-columns'
+import { buildScheduleRows } from '@/io/schedule-table/schedule-rows'
 
 const NOW = Date.UTC(2026, 10, 22, 3, 0)
 const base = buildCampaign2021Plan(1234)
@@ -218,7 +220,7 @@ describe('CSV import', () => {
       }),
       { numRuns: 300 },
     )
-  })
+  }, 30_000)
 
   it('offers a column mapping for a foreign sheet with Vietnamese headers, then imports it', () => {
     const text = [
@@ -386,5 +388,80 @@ describe('CSV import', () => {
       { numRuns: 1200 },
     )
     expect(runs).toBeGreaterThanOrEqual(1000)
+  }, 30_000)
+})
+
+describe('CSV import: layouts, long files and machine columns', () => {
+  it('tells a ";" sheet from the records under a title line that has no ";" (or has a comma)', () => {
+    for (const title of ['KẾ HOẠCH TUYÊN TRUYỀN NĂM 2021', 'KẾ HOẠCH, NĂM 2021', '']) {
+      const text = `\uFEFF${title}\r\nSTT;Nội dung công việc;Thời gian;Ghi chú\r\n1;Họp báo, phát động;01/04/2021;a, b\r\n2;"Tọa đàm; trực tuyến";02/04/2021;\r\n`
+      const result = parseCsv(text, base, NOW)
+      if (!result.ok || result.kind !== 'foreign') throw new Error(`expected foreign, got ${JSON.stringify(result).slice(0, 200)}`)
+      expect(result.headers).toEqual(['STT', 'Nội dung công việc', 'Thời gian', 'Ghi chú'])
+      const mapped = applyCsvMapping(result.rows, result.suggestedMapping, base, NOW)
+      expect(mapped.ok && mapped.tasks.map((t) => [t.title, t.start, t.description])).toEqual([
+        ['Họp báo, phát động', '2021-04-01', 'a, b'], ['Tọa đàm; trực tuyến', '2021-04-02', ''],
+      ])
+    }
+  })
+
+  it('refuses a foreign or own sheet of more data rows than the limit, naming both numbers, and reads a sheet at the limit', () => {
+    const foreign = (rows: number) => `Nội dung,Từ ngày\r\n${'Việc,01/04/2021\r\n'.repeat(rows)}`
+    expect(parseCsv(foreign(MAX_IMPORT_ROWS + 1), base, NOW)).toEqual({ ok: false, error: 'tooManyRows', count: 50_001, limit: 50_000 })
+    expect(parseCsv(foreign(MAX_IMPORT_ROWS), base, NOW)).toMatchObject({ ok: true, kind: 'foreign' })
+    const own = (rows: number) => `${csvHeader('vi').join(',')}\r\n${`1,Việc,01/04/2021${','.repeat(csvHeader('vi').length - 3)}\r\n`.repeat(rows)}`
+    expect(parseCsv(own(MAX_IMPORT_ROWS + 1), base, NOW)).toEqual({ ok: false, error: 'tooManyRows', count: 50_001, limit: 50_000 })
+  }, 30_000)
+
+  it('tells its progress every 500 rows and at the end, reading its own file and mapping a foreign one', () => {
+    const width = csvHeader('vi').length
+    const own = `${csvHeader('vi').join(',')}\r\n${`1,Việc,01/04/2021${','.repeat(width - 3)}\r\n`.repeat(1234)}`
+    const calls: [number, number][] = []
+    const result = parseCsv(own, base, NOW, { onProgress: (done, total) => calls.push([done, total]) })
+    expect(result.ok && result.kind === 'own' && result.tasks.length).toBe(1234)
+    expect(calls).toEqual([[0, 1234], [500, 1234], [1000, 1234], [1234, 1234]])
+
+    const foreign = parseCsv(`Nội dung,Từ ngày\r\n${'Việc,01/04/2021\r\n'.repeat(1001)}`, base, NOW)
+    if (!foreign.ok || foreign.kind !== 'foreign') throw new Error('expected foreign')
+    const mappingCalls: number[] = []
+    const mapped = applyCsvMapping(foreign.rows, foreign.suggestedMapping, base, NOW, 2, { onProgress: (done) => mappingCalls.push(done) })
+    expect(mapped.ok && mapped.tasks.length).toBe(1001)
+    expect(mappingCalls).toEqual([0, 500, 1000, 1001])
+    // A progress bar that throws does not stop the import.
+    expect(parseCsv(own, base, NOW, { onProgress: () => { throw new Error('bar') } })).toMatchObject({ ok: true, kind: 'own' })
+  })
+
+  it('warns, by row and column, about each hidden machine cell it cannot read, and imports the task without it', () => {
+    const task = { ...someTask, id: 'garbage-row', level: 'province' as const }
+    const plan = { ...base, tasks: { [task.id]: task } }
+    const exported = recordsOf(serializeCsv(plan, { tasks: [task], language: 'vi' }))
+    const header = exported[0]!
+    const cases: [column: string, value: string, check: (read: Task) => void][] = [
+      ['Mức', 'tỉnh lỵ', (read) => expect(read.level).toBeNull()],
+      ['Tạo lúc', 'hôm qua', (read) => expect(read.createdAt).toBe(NOW)],
+      ['Cập nhật', '12/13/2021', (read) => expect(read.updatedAt).toBe(NOW)],
+      ['Cả ngày', 'có', (read) => expect(read.allDay).toBe(true)],
+      ['Neo', '{"type":"milestone"}', (read) => expect(read.anchor).toEqual({ type: 'fixed' })],
+      ['Neo', '{broken', (read) => expect(read.anchor).toEqual({ type: 'fixed' })],
+      ['Tập huấn', '[1, 2]', (read) => expect(read.training).toBeNull()],
+      ['Tập huấn', '{nope', (read) => expect(read.training).toBeNull()],
+      ['Nguồn', '42', (read) => expect(read.source).toBeNull()],
+      ['Dữ liệu khác', '"chữ"', (read) => expect(read.title).toBe(task.title)],
+      ['Dữ liệu khác', '{"x":', (read) => expect(read.title).toBe(task.title)],
+    ]
+    for (const [column, value, check] of cases) {
+      const records = exported.map((record) => [...record])
+      const index = header.indexOf(column)
+      expect(index, column).toBeGreaterThan(0)
+      records[1]![index] = value
+      const result = parseCsv(csvOf(records), plan, NOW)
+      if (!result.ok || result.kind !== 'own') throw new Error(`expected own, got ${JSON.stringify(result).slice(0, 200)}`)
+      expect(result.errors).toEqual([])
+      expect(result.tasks).toHaveLength(1)
+      check(result.tasks[0]!)
+      expect(result.warnings.map((issue) => [issue.row, issue.column, issue.detail])).toEqual([[2, column, value]])
+      expect(describeRowIssue(result.warnings[0]!, 'vi')).toMatch(new RegExp(`^Dòng 2: cột '${column}' không đọc được`))
+      expect(describeRowIssue(result.warnings[0]!, 'en')).toMatch(new RegExp(`^Row 2: column '${column}' cannot be read`))
+    }
   })
 })

@@ -3,33 +3,38 @@
  * ANSI code page and garbles Vietnamese), CRLF line ends and RFC 4180 quoting (papaparse), one
  * header row and one record per task (per occurrence for a recurring task: see schedule-rows.ts).
  *
- * Columns: the visible columns of the XLSX sheet (schedule-rows.ts), then "Giai đoạn" — CSV has no
+ * Columns: the visible columns of the XLSX sheet (schedule-columns.ts), then "Giai đoạn" — CSV has no
  * merged rows, so the phase a task is grouped under becomes a column of its own instead of a header
  * row — then the machine columns, plain and trailing, that let our own file read back without loss.
  * Every text field is neutralised against formula injection.
  *
  * Import takes the file's text (the caller reads it as UTF-8 and should refuse a File over
- * MAX_IMPORT_BYTES before reading it at all). The delimiter is detected from the header line, since
+ * MAX_IMPORT_BYTES before reading it at all). The delimiter is detected from the first records, since
  * Excel in a Vietnamese locale writes ";" (the decimal separator there is ",").
  */
 import Papa from 'papaparse'
 import type { Language } from '@/domain/dates/format-date'
 import type { EpochMs, Plan, Task } from '@/domain/types'
-import {
-  applyColumnMapping, interpretSheet, MAX_IMPORT_BYTES,
-  type ForeignSheetResult, type OwnSheetResult, type SheetRow,
-} from '@/io/schedule-table/schedule-import'
-import {
-  buildScheduleRows, columnLabel, MACHINE_COLUMNS, neutraliseFormula, PHASE_COLUMN, SCHEDULE_COLUMNS, scheduleFileBaseName,
-  type ScheduleRange,
-} from '@/io/schedule-table/schedule-rows'
+import { exceedsUtf8Bytes, MAX_IMPORT_BYTES } from '@/io/import-limits'
+import { applyColumnMapping } from '@/io/schedule-table/column-mapping'
+import { neutraliseFormula } from '@/io/schedule-table/formula-text'
+import type { ForeignSheetResult, ImportProgress, OwnSheetResult, SheetRow, TooManyRows } from '@/io/schedule-table/import-result'
+import { interpretSheet } from '@/io/schedule-table/interpret-sheet'
+import { columnLabel, MACHINE_COLUMNS, PHASE_COLUMN, SCHEDULE_COLUMNS } from '@/io/schedule-table/schedule-columns'
+import { buildScheduleRows, scheduleFileBaseName, type ScheduleRange } from '@/io/schedule-table/schedule-rows'
 
 export const CSV_MIME_TYPE = 'text/csv;charset=utf-8'
 const BOM = '\uFEFF'
 const CSV_DELIMITERS = [',', ';', '\t', '|']
+const DELIMITER_CODES = CSV_DELIMITERS.map((d) => d.charCodeAt(0))
 
 export type CsvImportError = 'tooLarge' | 'empty' | 'notCsv' | 'notUtf8'
-export type ParseCsvResult = OwnSheetResult | ForeignSheetResult | { ok: false; error: CsvImportError }
+export type ParseCsvResult = OwnSheetResult | ForeignSheetResult | TooManyRows | { ok: false; error: CsvImportError }
+
+export interface CsvImportOptions {
+  /** Rows read so far, of how many (see `ImportProgress`). */
+  onProgress?: ImportProgress
+}
 
 export interface CsvExportOptions {
   tasks: readonly Task[]
@@ -69,9 +74,9 @@ export function serializeCsv(plan: Plan, { tasks, language, range = null }: CsvE
  * (headers, a suggested column mapping and a preview, for `applyCsvMapping`). Never throws; the plan
  * is only read, to match unit and channel names.
  */
-export function parseCsv(text: string, plan: Plan, now: EpochMs): ParseCsvResult {
+export function parseCsv(text: string, plan: Plan, now: EpochMs, options: CsvImportOptions = {}): ParseCsvResult {
   if (typeof text !== 'string') return { ok: false, error: 'notCsv' }
-  if (utf8ByteLength(text) > MAX_IMPORT_BYTES) return { ok: false, error: 'tooLarge' }
+  if (exceedsUtf8Bytes(text, MAX_IMPORT_BYTES)) return { ok: false, error: 'tooLarge' }
   const body = text.startsWith(BOM) ? text.slice(1) : text
   if (body.trim() === '') return { ok: false, error: 'empty' }
   if (looksBinary(body)) return { ok: false, error: 'notCsv' }
@@ -90,11 +95,11 @@ export function parseCsv(text: string, plan: Plan, now: EpochMs): ParseCsvResult
     return { ok: false, error: 'notCsv' }
   }
 
-  const result = interpretSheet(rows, plan, now, { strictWidth: true })
+  const result = interpretSheet(rows, plan, now, { strictWidth: true, onProgress: options.onProgress })
   if (!result) return { ok: false, error: 'empty' }
   // A foreign file saved in a legacy code page (Excel's plain "CSV" on Vietnamese Windows) decodes
   // with replacement characters: say so, rather than offer a mapping of garbled names.
-  if (result.kind === 'foreign' && body.slice(0, 4096).includes('\uFFFD')) return { ok: false, error: 'notUtf8' }
+  if (result.ok && result.kind === 'foreign' && body.slice(0, 4096).includes('\uFFFD')) return { ok: false, error: 'notUtf8' }
   return result
 }
 
@@ -106,24 +111,56 @@ export function csvFileName(plan: Pick<Plan, 'election'>): string {
   return `${scheduleFileBaseName(plan)}.csv`
 }
 
+/** How many first non-empty records, and at most how many characters, the delimiter is told from. */
+const LAYOUT_SCAN_RECORDS = 10
+const LAYOUT_SCAN_CHARS = 64 * 1024
+
 /**
- * The delimiter and line break, taken from the header line: the delimiter it has most of, and the
- * line break that ends it. Papaparse could guess both, but its guesses look at the data too, where
- * quoted text full of ";" or line breaks can mislead them; a header is short and plain.
+ * The delimiter and line break. The line break is the one that ends the first line; the delimiter is
+ * the one found (outside quotes) in the most of the first non-empty records, then the most often:
+ * officials' files open with a title line that has no delimiter at all ("KẾ HOẠCH …"), or a comma in
+ * its text while the table uses ";". Papaparse could guess too, but it looks at the data only
+ * by its first records' field counts, where quoted text full of ";" or line breaks can mislead it.
  */
 function detectLayout(text: string): { delimiter: string; newline: '\r\n' | '\n' | '\r' } {
   const lineEnd = text.search(/[\r\n]/)
-  const firstLine = lineEnd < 0 ? text : text.slice(0, lineEnd)
   const newline = lineEnd < 0 || text[lineEnd] === '\n' ? '\n' : text[lineEnd + 1] === '\n' ? '\r\n' : '\r'
-  let delimiter = ','
-  let most = 0
-  for (const candidate of CSV_DELIMITERS) {
-    const count = firstLine.split(candidate).length - 1
-    if (count > most) {
-      most = count
-      delimiter = candidate
+  const records: number[][] = []
+  let counts = CSV_DELIMITERS.map(() => 0)
+  let blank = true
+  let inQuotes = false
+  const end = Math.min(text.length, LAYOUT_SCAN_CHARS)
+  for (let i = 0; i <= end && records.length < LAYOUT_SCAN_RECORDS; i += 1) {
+    const code = i === end ? 0x0a : text.charCodeAt(i)
+    if (code === 0x22) inQuotes = !inQuotes // an escaped quote ("") toggles twice
+    if (inQuotes) continue
+    if (code === 0x0a || code === 0x0d) {
+      if (!blank) records.push(counts)
+      counts = CSV_DELIMITERS.map(() => 0)
+      blank = true
+      continue
     }
+    const delimiter = DELIMITER_CODES.indexOf(code)
+    if (delimiter >= 0) counts[delimiter]! += 1
+    if (code > 0x20) blank = false
   }
+  let delimiter = ','
+  let bestRecords = 0
+  let bestTotal = 0
+  CSV_DELIMITERS.forEach((candidate, index) => {
+    let inRecords = 0
+    let total = 0
+    for (const record of records) {
+      const count = record[index]!
+      if (count > 0) inRecords += 1
+      total += count
+    }
+    if (inRecords > bestRecords || (inRecords === bestRecords && total > bestTotal)) {
+      delimiter = candidate
+      bestRecords = inRecords
+      bestTotal = total
+    }
+  })
   return { delimiter, newline }
 }
 
@@ -134,20 +171,4 @@ function detectLayout(text: string): { delimiter: string; newline: '\r\n' | '\n'
 function looksBinary(text: string): boolean {
   // eslint-disable-next-line no-control-regex
   return text.startsWith('%PDF-') || /[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 64))
-}
-
-/** UTF-8 size of a string without encoding it (every UTF-16 unit is at least one byte). */
-function utf8ByteLength(text: string): number {
-  if (text.length > MAX_IMPORT_BYTES) return text.length
-  let bytes = 0
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i)
-    if (code < 0x80) bytes += 1
-    else if (code < 0x800) bytes += 2
-    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4 // a surrogate pair
-      i += 1
-    } else bytes += 3
-  }
-  return bytes
 }

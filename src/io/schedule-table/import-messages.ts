@@ -4,7 +4,7 @@
  * these texts may move into the UI catalogs (src/lib/i18n) when the import dialog is built.
  */
 import type { Language } from '@/domain/dates/format-date'
-import type { RowIssue, RowProblem } from '@/io/schedule-table/schedule-import'
+import type { RowIssue, RowProblem } from '@/io/schedule-table/import-result'
 
 export type SpreadsheetImportError = 'tooLarge' | 'empty' | 'notCsv' | 'notUtf8' | 'notXlsx' | 'legacyXls'
 
@@ -41,6 +41,21 @@ const ROW_PROBLEMS: Record<RowProblem, Record<Language, string>> = {
   invalidOtherData: { vi: 'không đọc được dữ liệu khác (đã bỏ qua)', en: 'the other data cannot be read (left out)' },
   duplicateId: { vi: 'trùng mã với dòng trên (nhập thành nhiệm vụ mới)', en: 'same id as a row above (imported as a new task)' },
   sectionHeading: { vi: 'dòng tiêu đề mục, không phải nhiệm vụ (bỏ qua)', en: 'a section heading, not a task (left out)' },
+  unreadableCell: { vi: 'một ô không đọc được, bỏ qua', en: 'a cell cannot be read (left out)' },
+  formulaCell: { vi: 'một ô chứa công thức, đã lấy giá trị tính sẵn', en: 'a cell holds a formula; its last computed value was taken' },
+}
+
+/** The same problems about a named column: "cột 'Mức' không đọc được, bỏ qua". */
+const COLUMN_PROBLEMS: Partial<Record<RowProblem, Record<Language, (column: string) => string>>> = {
+  unreadableCell: { vi: (c) => `cột '${c}' không đọc được, bỏ qua`, en: (c) => `column '${c}' cannot be read (left out)` },
+  formulaCell: {
+    vi: (c) => `cột '${c}' chứa công thức, đã lấy giá trị tính sẵn`,
+    en: (c) => `column '${c}' holds a formula; its last computed value was taken`,
+  },
+  invalidAnchor: { vi: (c) => `cột '${c}' không đọc được (nhiệm vụ giữ ngày cố định)`, en: (c) => `column '${c}' cannot be read (the task keeps fixed dates)` },
+  invalidTraining: { vi: (c) => `cột '${c}' không đọc được, bỏ qua`, en: (c) => `column '${c}' cannot be read (left out)` },
+  invalidSource: { vi: (c) => `cột '${c}' không đọc được, bỏ qua`, en: (c) => `column '${c}' cannot be read (left out)` },
+  invalidOtherData: { vi: (c) => `cột '${c}' không đọc được, bỏ qua`, en: (c) => `column '${c}' cannot be read (left out)` },
 }
 
 /** "Tệp lớn hơn 20 MB nên không nhập được." */
@@ -50,7 +65,8 @@ export function describeImportError(error: SpreadsheetImportError, language: Lan
 
 /** "Dòng 14: không đọc được ngày bắt đầu (“31/02/2021”)." */
 export function describeRowIssue(issue: RowIssue, language: Language): string {
-  const what = ROW_PROBLEMS[issue.message][language]
+  const inColumn = issue.column === undefined ? undefined : COLUMN_PROBLEMS[issue.message]?.[language]
+  const what = inColumn ? inColumn(issue.column!) : ROW_PROBLEMS[issue.message][language]
   const detail = issue.detail ? ` (“${issue.detail.length > 80 ? `${issue.detail.slice(0, 79)}…` : issue.detail}”)` : ''
   return language === 'en' ? `Row ${issue.row}: ${what}${detail}.` : `Dòng ${issue.row}: ${what}${detail}.`
 }

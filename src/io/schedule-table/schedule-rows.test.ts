@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { expandTask } from '@/domain/plan/recurrence'
 import { buildCampaign2021Plan } from '@/domain/templates/campaign-2021'
 import type { Plan, Task, TaskRecurrence } from '@/domain/types'
-import {
-  buildMilestoneRows, buildScheduleRows, matchColumnHeader, neutraliseFormula, readSeriesRowDates, restoreNeutralisedText,
-  scheduleFileBaseName, scheduleRangeOfScope, seriesBoundsFromRow, toRoman,
-} from '@/io/schedule-table/schedule-rows'
-import { parseDateRangeText, parseDateTimeText, parseStatusText } from '@/io/schedule-table/schedule-import'
+import { buildScheduleRows, scheduleFileBaseName, scheduleRangeOfScope, toRoman } from '@/io/schedule-table/schedule-rows'
+import { readSeriesRowDates, seriesBoundsFromRow } from '@/io/schedule-table/series-rows'
 
 const plan = buildCampaign2021Plan(1234)
 const template = Object.values(plan.tasks)[0]!
@@ -70,66 +67,6 @@ describe('schedule rows', () => {
     expect(byId.get('c')!.timeLabel).toBe('30/03/2021 08:00 – 11:30')
     expect(byId.get('d')!.timeLabel).toBe('30/03/2021 20:00 – 31/03/2021 06:00')
     expect(byId.get('a')!.machine).toMatchObject({ id: 'a', start: '2021-03-30', end: '2021-04-02', allDay: '1', anchor: '{"type":"fixed"}' })
-  })
-
-  it('neutralises text a spreadsheet would run as a formula, and only that', () => {
-    for (const text of ['=SUM(A1:A2)', '+84 912', '-1', '@cmd', '\tx', '\rx', "'=x", "''+x"]) {
-      expect(neutraliseFormula(text)).toBe(`'${text}`)
-      expect(restoreNeutralisedText(neutraliseFormula(text))).toBe(text)
-    }
-    for (const text of ['Họp báo', '', ' =not a formula', "'quoted", 'a=b', '1-2', '😀=']) {
-      expect(neutraliseFormula(text)).toBe(text)
-      expect(restoreNeutralisedText(text)).toBe(text)
-    }
-  })
-
-  it('matches header names in Vietnamese with or without diacritics, any case, and in English', () => {
-    const cases: [string, string | null][] = [
-      ['Nội dung', 'title'], ['Nội dung công việc', 'title'], ['Noi dung', 'title'], ['NỘI DUNG CÔNG VIỆC CHỦ YẾU', 'title'],
-      ['Task', 'title'], ['Title', 'title'],
-      ['Thời gian', 'start'], ['Thời gian (từ ngày – đến ngày)', 'start'], ['Từ ngày', 'start'], ['Ngày bắt đầu', 'start'],
-      ['ngay bat dau', 'start'], ['Start', 'start'], ['Start date', 'start'], ['Ngày', 'start'],
-      ['Đến ngày', 'end'], ['Ngày kết thúc', 'end'], ['End', 'end'], ['End date', 'end'], ['Due date', 'end'], ['Thời hạn', 'end'],
-      ['Đơn vị chủ trì', 'lead'], ['Chủ trì', 'lead'], ['don vi chu tri', 'lead'], ['Lead', 'lead'], ['Lead unit', 'lead'],
-      ['Đơn vị phối hợp', 'support'], ['Phối hợp', 'support'], ['Support', 'support'], ['Supporting units', 'support'],
-      ['Kênh', 'channel'], ['Channel', 'channel'], ['Hình thức tuyên truyền', 'channel'],
-      ['Trạng thái', 'status'], ['Status', 'status'], ['TRANG THAI', 'status'],
-      ['Ghi chú', 'description'], ['Notes', 'description'], ['Description', 'description'], ['Mô tả', 'description'],
-      ['Địa điểm', 'location'], ['Location', 'location'], ['dia diem', 'location'],
-      ['Số lượng', 'quantity'],
-      ['STT', null], ['TT', null], ['', null], ['Mã', null], ['xyz', null],
-    ]
-    for (const [header, field] of cases) expect([header, matchColumnHeader(header)]).toEqual([header, field])
-  })
-
-  it('lists the legal milestones as the 2021 provincial schedules did', () => {
-    const rows = buildMilestoneRows(plan, 'vi')
-    expect(rows).toHaveLength(21)
-    expect(rows.map((r) => r.number)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1))
-    const byId = new Map(rows.map((r) => [r.milestoneId, r]))
-    expect(byId.get('voter-lists-posted')).toMatchObject({ offsetLabel: 'Trước 40 ngày (D-40)', dateLabel: '13/04/2021', isDeadline: false })
-    expect(byId.get('election-day')).toMatchObject({ offsetLabel: 'Ngày bầu cử (D)', dateLabel: '23/05/2021 07:00' })
-    expect(byId.get('results-peoples-councils')).toMatchObject({ offsetLabel: 'Sau 10 ngày (D+10)', dateLabel: '≤ 02/06/2021', isDeadline: true })
-    expect(byId.get('polling-notice')).toMatchObject({ offsetLabel: 'Từ trước 10 ngày đến ngày bầu cử (D-10 – D)', dateLabel: '13/05/2021 – 23/05/2021', endDate: '2021-05-23' })
-    // The real announcement day is a fact, not a deadline.
-    expect(byId.get('election-announced')).toMatchObject({ dateLabel: '17/11/2020', isDeadline: false, offsetLabel: 'Trước 187 ngày (D-187)' })
-    expect(buildMilestoneRows(plan, 'en').find((r) => r.milestoneId === 'voter-lists-posted')).toMatchObject({ offsetLabel: '40 days before (D-40)', name: 'Voter lists posted' })
-  })
-
-  it('reads dates, ranges and statuses the way people write them', () => {
-    expect(parseDateTimeText('30/3/2021')).toEqual({ date: '2021-03-30', time: null })
-    expect(parseDateTimeText(' 2021-03-30T08:05 ')).toEqual({ date: '2021-03-30', time: '08:05' })
-    expect(parseDateTimeText('8h30 ngày 30/03/2021')).toEqual({ date: '2021-03-30', time: '08:30' })
-    expect(parseDateTimeText('CN 23/05/2021')).toEqual({ date: '2021-05-23', time: null })
-    for (const bad of ['31/02/2021', '30/03/21', '2021-13-01', '30/03/2021 25:00', 'hôm nay', '']) expect(parseDateTimeText(bad)).toBeNull()
-    expect(parseDateRangeText('01/04/2021 – 23/05/2021')).toEqual({ from: { date: '2021-04-01', time: null }, to: { date: '2021-05-23', time: null } })
-    expect(parseDateRangeText('01/04/2021 - 23/05/2021')?.to?.date).toBe('2021-05-23')
-    expect(parseDateRangeText('2021-04-01-2021-04-03')?.to?.date).toBe('2021-04-03')
-    expect(parseDateRangeText('Từ 01/4 đến 23/5/2021')).toEqual({ from: { date: '2021-04-01', time: null }, to: { date: '2021-05-23', time: null } })
-    expect(parseStatusText('Hoàn thành')).toBe('done')
-    expect(parseStatusText('hoan thanh')).toBe('done')
-    expect(parseStatusText('In progress')).toBe('in-progress')
-    expect(parseStatusText('maybe')).toBeNull()
   })
 
   it('names files for the election year, and numbers phases in Roman numerals', () => {

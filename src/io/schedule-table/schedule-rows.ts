@@ -1,19 +1,7 @@
 /**
- * The plan as a table, shared by the spreadsheet formats (CSV, XLSX) and anything else that prints
- * the plan as rows: which columns there are, how a task becomes a row, how rows group under phases,
- * the legal-milestone table, and how a foreign sheet's header names map onto task fields.
- *
- * Two kinds of columns:
- * - visible columns, what officials read and print (STT | Nội dung công việc | Từ ngày | Đến ngày |
- *   Đơn vị chủ trì | Đơn vị phối hợp | Kênh | Trạng thái | Ghi chú). The issue's single "Thời gian
- *   (từ ngày – đến ngày)" column is split into "Từ ngày" and "Đến ngày" so that an XLSX file can hold
- *   real Excel dates (one cell holds one date); `ScheduleRow.timeLabel` still has the one-cell text
- *   "dd/mm/yyyy – dd/mm/yyyy" for formats that want it;
- * - machine columns after them (hidden in XLSX, trailing in CSV), which carry what the visible cells
- *   cannot (id, exact bounds, anchor, training…), so that our own export reads back without loss.
- *
- * The machine columns' labels are a shipped file format: a file is recognised as ours by them. Never
- * rename a label; add new columns at the end.
+ * The plan as rows of a table, shared by the spreadsheet formats (CSV, XLSX) and anything else that
+ * prints the plan as rows (DOCX, print): how a task becomes a row, and how rows group under phases.
+ * The columns are in schedule-columns.ts.
  *
  * A recurring task (a series) is listed one row per occurrence, each at its own dates and under the
  * phase its occurrence falls in, with the rule in its notes. Only one of those rows carries the task's
@@ -21,87 +9,17 @@
  * their series in the "Lần lặp của" column, so the import skips them and reads the series back as one
  * task, not one per row.
  */
-import {
-  addDays, datePart, diffDays, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, shiftByDays, timePart, toMinuteNumber,
-} from '@/domain/dates/local-date'
-import { formatDate, formatDateWithWeekday, type Language } from '@/domain/dates/format-date'
-import { formatElectionOffset, offsetFromElectionDay } from '@/domain/dates/election-offset'
+import { addDays, datePart, timePart } from '@/domain/dates/local-date'
+import { formatDate, type Language } from '@/domain/dates/format-date'
 import type { ExportScope } from '@/domain/plan/export-scope'
-import { expandTask, isRecurring, occurrenceKey, parseOccurrenceKey, type TaskOccurrence } from '@/domain/plan/recurrence'
+import { expandTask, isRecurring, occurrenceKey, type TaskOccurrence } from '@/domain/plan/recurrence'
 import { lastDay } from '@/domain/plan/task-dates'
-import { LAW_LABELS } from '@/domain/rules/election-laws'
-import { computeMilestones } from '@/domain/rules/milestones'
-import type { LocalDate, Phase, Plan, Task, TaskStatus } from '@/domain/types'
+import type { LocalDate, Phase, Plan, Task } from '@/domain/types'
 import { appendNote, occurrenceNote } from '@/io/schedule-table/recurrence-text'
-
-export interface ScheduleColumn<K extends string = string> {
-  key: K
-  vi: string
-  en: string
-}
-
-export type VisibleColumnKey = 'number' | 'title' | 'from' | 'to' | 'lead' | 'support' | 'channel' | 'status' | 'notes'
-export type MachineColumnKey =
-  | 'id' | 'start' | 'end' | 'allDay' | 'anchor' | 'quantity' | 'location' | 'training' | 'level'
-  | 'updatedAt' | 'source' | 'createdAt' | 'other' | 'occurrenceOf'
-
-/** The visible columns, in order (the XLSX sheet's printed columns; the CSV's first columns). */
-export const SCHEDULE_COLUMNS: readonly ScheduleColumn<VisibleColumnKey>[] = [
-  { key: 'number', vi: 'STT', en: 'No.' },
-  { key: 'title', vi: 'Nội dung công việc', en: 'Task' },
-  { key: 'from', vi: 'Từ ngày', en: 'From' },
-  { key: 'to', vi: 'Đến ngày', en: 'To' },
-  { key: 'lead', vi: 'Đơn vị chủ trì', en: 'Lead unit' },
-  { key: 'support', vi: 'Đơn vị phối hợp', en: 'Supporting units' },
-  { key: 'channel', vi: 'Kênh', en: 'Channel' },
-  { key: 'status', vi: 'Trạng thái', en: 'Status' },
-  { key: 'notes', vi: 'Ghi chú', en: 'Notes' },
-]
-
-/** CSV only: CSV has no merged rows to group tasks under, so the phase is a column of its own. */
-export const PHASE_COLUMN: ScheduleColumn<'phase'> = { key: 'phase', vi: 'Giai đoạn', en: 'Phase' }
-
-/**
- * The machine columns, in order. Shipped labels (both languages are recognised on import): never
- * rename. `other` holds, as JSON, any task field this table does not know (a newer version's), so
- * even those survive a round trip.
- */
-export const MACHINE_COLUMNS: readonly ScheduleColumn<MachineColumnKey>[] = [
-  { key: 'id', vi: 'Mã', en: 'ID' },
-  { key: 'start', vi: 'Bắt đầu', en: 'Start (ISO)' },
-  { key: 'end', vi: 'Kết thúc', en: 'End (ISO, exclusive for all-day)' },
-  { key: 'allDay', vi: 'Cả ngày', en: 'All day' },
-  { key: 'anchor', vi: 'Neo', en: 'Anchor (JSON)' },
-  { key: 'quantity', vi: 'Số lượng', en: 'Quantity' },
-  { key: 'location', vi: 'Địa điểm', en: 'Location' },
-  { key: 'training', vi: 'Tập huấn', en: 'Training (JSON)' },
-  { key: 'level', vi: 'Mức', en: 'Level' },
-  { key: 'updatedAt', vi: 'Cập nhật', en: 'Updated (UTC)' },
-  { key: 'source', vi: 'Nguồn', en: 'Source (JSON)' },
-  { key: 'createdAt', vi: 'Tạo lúc', en: 'Created (UTC)' },
-  { key: 'other', vi: 'Dữ liệu khác', en: 'Other data (JSON)' },
-  // On every row of a series: "<task id>@<occurrence date>" (the occurrence's key, see recurrence.ts).
-  // A row with this and no id is an occurrence whose series is read from its own row.
-  { key: 'occurrenceOf', vi: 'Lần lặp của', en: 'Occurrence of' },
-]
-
-/** A file is ours when its header has all of these machine columns (in either language). */
-export const OWN_FILE_MARKER_COLUMNS: readonly MachineColumnKey[] = ['id', 'start', 'end', 'allDay']
-
-/** The task fields a table maps onto columns; the rest travel in `other`. */
-const TABLE_TASK_FIELDS = new Set<string>([
-  'id', 'title', 'allDay', 'start', 'end', 'anchor', 'channelId', 'leadUnitId', 'supportUnitIds', 'location',
-  'quantity', 'status', 'description', 'training', 'level', 'source', 'createdAt', 'updatedAt',
-])
-
-export const SUPPORT_UNIT_SEPARATOR = '; '
-
-export const STATUS_LABELS: Record<TaskStatus, { vi: string; en: string }> = {
-  planned: { vi: 'Chưa bắt đầu', en: 'Planned' },
-  'in-progress': { vi: 'Đang thực hiện', en: 'In progress' },
-  done: { vi: 'Hoàn thành', en: 'Done' },
-  cancelled: { vi: 'Hủy', en: 'Cancelled' },
-}
+import {
+  MACHINE_COLUMNS, SUPPORT_UNIT_SEPARATOR, TABLE_TASK_FIELDS, type MachineColumnKey, type VisibleColumnKey,
+} from '@/io/schedule-table/schedule-columns'
+import { STATUS_LABELS } from '@/io/schedule-table/status-text'
 
 const OUTSIDE_PHASES = { vi: 'Ngoài các giai đoạn', en: 'Outside the phases' }
 
@@ -324,75 +242,6 @@ export function scheduleRangeOfScope(plan: Pick<Plan, 'phases'>, scope: ExportSc
   return phase ? { from: phase.start, to: addDays(phase.end, -1) } : null
 }
 
-// ── Reading a series' row back ──────────────────────────────────────────────────────────────────
-
-type Bounds = { start: string; end: string }
-
-/** A row carrying a series whose visible dates are another occurrence's than the task's own. */
-export interface SeriesRowDates {
-  /** The task's own bounds (its machine cells). */
-  own: Bounds
-  /** The bounds of the occurrence the row's visible dates show. */
-  shown: Bounds
-}
-
-/**
- * What the visible dates of a row carrying a series show, when that is not the task's own bounds:
- * the row names its occurrence in "Lần lặp của", and it may be a later one (the first is cancelled,
- * or outside the exported range) or a moved one. Null when the row shows the task's own bounds
- * (always so for a single task, and in files written before the column existed) or when its cells
- * do not tell (then the import reads the row as any other).
- */
-export function readSeriesRowDates(occurrenceOf: string, id: string, machineStart: string, machineEnd: string, otherJson: string): SeriesRowDates | null {
-  const { taskId, occurrenceDate } = parseOccurrenceKey(occurrenceOf.trim())
-  if (occurrenceDate === null || taskId !== id || !isValidLocalDate(occurrenceDate)) return null
-  const isValidBound = machineStart.length > 10 ? isValidLocalDateTime : isValidLocalDate
-  if (!isValidBound(machineStart) || !isValidBound(machineEnd)) return null
-  const own = { start: machineStart, end: machineEnd }
-  const moved = movedException(otherJson, occurrenceDate)
-  const days = diffDays(datePart(machineStart), occurrenceDate)
-  const shown = moved && isValidBound(moved.start) && isValidBound(moved.end)
-    ? moved
-    : { start: shiftByDays(machineStart, days), end: shiftByDays(machineEnd, days) }
-  return shown.start === own.start && shown.end === own.end ? null : { own, shown }
-}
-
-/**
- * A series' own bounds from what was read against its row's shown occurrence: unchanged when the
- * visible dates were not edited; otherwise each bound moves by as much as the edit moved the shown
- * occurrence's. Fails when that would end the task before it starts (a long moved occurrence shortened).
- */
-export function seriesBoundsFromRow<B extends Bounds & { allDay: boolean; edited: boolean; fromVisible: boolean }>(
-  dates: SeriesRowDates, read: B,
-): B | { ok: false; problem: 'endBeforeStart'; detail: string } {
-  if (read.fromVisible) return read
-  if (!read.edited) return { ...read, start: dates.own.start, end: dates.own.end }
-  const start = moveBy(dates.own.start, dates.shown.start, read.start)
-  const end = moveBy(dates.own.end, dates.shown.end, read.end)
-  if (read.allDay ? end <= start : end < start) return { ok: false, problem: 'endBeforeStart', detail: `${start} → ${end}` }
-  return { ...read, start, end }
-}
-
-/** `value` moved by (to − from), in days for dates and minutes for date-times. */
-function moveBy(value: string, from: string, to: string): string {
-  const minutes = (v: string) => toMinuteNumber(v.length > 10 ? v : `${v}T00:00`)
-  const moved = fromMinuteNumber(minutes(value) + minutes(to) - minutes(from))
-  return value.length > 10 ? moved : datePart(moved)
-}
-
-function movedException(otherJson: string, occurrenceDate: LocalDate): Bounds | null {
-  let other: unknown
-  try {
-    other = otherJson.trim() === '' ? null : JSON.parse(otherJson)
-  } catch {
-    return null
-  }
-  const exception = (other as { recurrence?: { exceptions?: Record<string, unknown> } } | null)?.recurrence?.exceptions?.[occurrenceDate]
-  if (typeof exception !== 'object' || exception === null) return null
-  const { type, start, end } = exception as Record<string, unknown>
-  return type === 'moved' && typeof start === 'string' && typeof end === 'string' ? { start, end } : null
-}
-
 /**
  * A bookkeeping time as an ISO instant ("2021-01-04T01:00:00.000Z") rather than milliseconds: Excel
  * shows a 13-digit number as 1.60972E+12 and saves a CSV that way, which would lose the time; it
@@ -416,196 +265,10 @@ export function phaseName(phase: Pick<Phase, 'name' | 'nameEn'>, language: Langu
   return language === 'en' && phase.nameEn ? phase.nameEn : phase.name
 }
 
-/** The header label of a column in the chosen language. */
-export function columnLabel(column: ScheduleColumn, language: Language): string {
-  return language === 'en' ? column.en : column.vi
-}
-
-// ── Formula injection ───────────────────────────────────────────────────────────────────────────
-
-const FORMULA_TRIGGER = /^'*[=+\-@\t\r]/
-const NEUTRALISED = /^'+[=+\-@\t\r]/
-
-/**
- * Neutralises text that a spreadsheet would run as a formula (=, +, - and @ start a formula; a tab or
- * carriage return in front can hide one), by putting a single quote before it. Why a quote: it is
- * the spreadsheets' own "this is text" marker — Excel and LibreOffice show such a cell as the text
- * that follows (typing '=1+1 in a cell gives the text =1+1), never evaluate it, and keep it text when
- * the cell is edited again. Only user text goes through here; our own numbers are never negative.
- *
- * Text that already starts with quotes before a trigger ("'=x") gets one more, so that
- * `restoreNeutralisedText` can undo exactly one and every text survives a round trip.
- */
-export function neutraliseFormula(text: string): string {
-  return FORMULA_TRIGGER.test(text) ? `'${text}` : text
-}
-
-/** Undoes `neutraliseFormula` on a cell read back from a file. */
-export function restoreNeutralisedText(text: string): string {
-  return NEUTRALISED.test(text) ? text.slice(1) : text
-}
-
-// ── Legal milestones ────────────────────────────────────────────────────────────────────────────
-
-export const MILESTONE_COLUMNS: readonly ScheduleColumn<'number' | 'name' | 'offset' | 'date'>[] = [
-  { key: 'number', vi: 'TT', en: 'No.' },
-  { key: 'name', vi: 'Nội dung công việc', en: 'Task' },
-  { key: 'offset', vi: 'Số ngày trước (sau) ngày bầu cử', en: 'Days before (after) election day' },
-  { key: 'date', vi: 'Ngày chậm nhất phải hoàn thành', en: 'Latest completion date' },
-]
-
-export interface MilestoneRow {
-  /** TT: 1, 2, 3… in date order. */
-  number: number
-  milestoneId: string
-  name: string
-  /** "Trước 40 ngày (D-40)", "Ngày bầu cử (D)", "Sau 10 ngày (D+10)". */
-  offsetLabel: string
-  /** "13/04/2021", "≤ 07/06/2021", "22/05/2021 07:00", "13/05/2021 – 23/05/2021". */
-  dateLabel: string
-  date: LocalDate
-  /** Last day (inclusive) of a range milestone. */
-  endDate: LocalDate | null
-  time: string | null
-  /** The law sets a latest day ("chậm nhất"): shown with "≤". */
-  isDeadline: boolean
-  articles: string
-}
-
-/**
- * The legal milestones as the 2021 provincial schedules listed them (Phú Thọ: TT | Nội dung công việc
- * | Số ngày chậm nhất phải hoàn thành trước (sau) ngày bầu cử | Ngày chậm nhất phải hoàn thành).
- * That table counts days in words, so the offset reads "Trước 40 ngày"; the planner's own "D-40"
- * follows in brackets, since the app shows offsets that way everywhere else.
- *
- * A milestone whose date is not the rule's (the announcement, when the real day is known) is a
- * fact, not a deadline: it gets the real offset and no "≤".
- */
-export function buildMilestoneRows(plan: Pick<Plan, 'election'>, language: Language): MilestoneRow[] {
-  const electionDay = plan.election.electionDay
-  return computeMilestones(plan.election).map((m, index): MilestoneRow => {
-    const offset = offsetFromElectionDay(m.date, electionDay)
-    const isDeadline = m.timing === 'deadline' && offset === m.offsetDays
-    const endDate = m.timing === 'range' ? m.endDate : null
-    let offsetLabel: string
-    let dateLabel: string
-    if (endDate !== null) {
-      const endOffset = offsetFromElectionDay(endDate, electionDay)
-      offsetLabel = `${rangeOffsetText(offset, endOffset, language)} (${formatElectionOffset(offset)} – ${formatElectionOffset(endOffset)})`
-      dateLabel = `${formatDate(m.date)} – ${formatDate(endDate)}`
-    } else {
-      offsetLabel = `${offsetText(offset, language)} (${formatElectionOffset(offset)})`
-      dateLabel = `${isDeadline ? '≤ ' : ''}${formatDate(m.date)}${m.time ? ` ${m.time}` : ''}`
-    }
-    return {
-      number: index + 1,
-      milestoneId: m.id,
-      name: language === 'en' ? m.nameEn : m.nameVi,
-      offsetLabel,
-      dateLabel,
-      date: m.date,
-      endDate,
-      time: m.time,
-      isDeadline,
-      articles: m.articles,
-    }
-  })
-}
-
-function offsetText(offset: number, language: Language): string {
-  if (offset === 0) return language === 'en' ? 'Election day' : 'Ngày bầu cử'
-  const days = Math.abs(offset)
-  if (language === 'en') return `${days} ${days === 1 ? 'day' : 'days'} ${offset < 0 ? 'before' : 'after'}`
-  return `${offset < 0 ? 'Trước' : 'Sau'} ${days} ngày`
-}
-
-function rangeOffsetText(from: number, to: number, language: Language): string {
-  const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1)
-  return language === 'en'
-    ? `From ${lowerFirst(offsetText(from, 'en'))} to ${lowerFirst(offsetText(to, 'en'))}`
-    : `Từ ${lowerFirst(offsetText(from, 'vi'))} đến ${lowerFirst(offsetText(to, 'vi'))}`
-}
-
-/** "Ngày bầu cử: CN 23/05/2021 — Luật số 85/2015/QH13": the milestone table's subtitle. */
-export function milestoneTableSubtitle(plan: Pick<Plan, 'election'>, language: Language): string {
-  const day = formatDateWithWeekday(plan.election.electionDay, language)
-  const law = LAW_LABELS[plan.election.law]?.[language] ?? ''
-  return language === 'en' ? `Election day: ${day} — ${law}` : `Ngày bầu cử: ${day} — ${law}`
-}
-
-// ── File names ──────────────────────────────────────────────────────────────────────────────────
-
 /** `ke-hoach-tuyen-truyen-bau-cu-2021`: what the file is, and for which election. */
 export function scheduleFileBaseName(plan: Pick<Plan, 'election'>): string {
   return `ke-hoach-tuyen-truyen-bau-cu-${plan.election.electionDay.slice(0, 4)}`
 }
-
-// ── Header matching (foreign sheets) ───────────────────────────────────────────────────────────
-
-export const MAPPED_FIELDS = [
-  'title', 'start', 'end', 'lead', 'support', 'channel', 'status', 'description', 'location', 'quantity',
-] as const
-/** A task field a foreign column can be mapped to. `start` also takes a "from – to" range. */
-export type MappedField = (typeof MAPPED_FIELDS)[number]
-
-/**
- * Phrases, without diacritics, lower case, that name a field, each found as whole words anywhere in
- * the header; a phrase starting with "=" must be the whole header ("To", "Hạn"). The first field in
- * this order wins, so "Đơn vị phối hợp" is `support` and "Nội dung, hình thức" is the title.
- */
-const HEADER_PHRASES: readonly (readonly [MappedField, readonly string[]])[] = [
-  ['support', ['phoi hop', 'support', 'supporting', 'coordination', 'coordinating', 'partner', 'partners']],
-  ['lead', ['chu tri', 'lead', 'owner', 'responsible', 'in charge', 'don vi thuc hien', 'co quan thuc hien']],
-  ['description', ['ghi chu', 'mo ta', 'note', 'notes', 'description', 'remark', 'remarks', 'comment', 'comments', 'details']],
-  ['location', ['dia diem', 'dia ban', 'location', 'place', 'venue']],
-  ['status', ['trang thai', 'tinh trang', 'tien do', 'status', 'state', 'progress']],
-  ['quantity', ['so luong', 'chi tieu', 'quantity', 'amount', 'target']],
-  ['start', ['tu ngay', 'ngay bat dau', 'bat dau', 'start', 'starts', '=from', 'begin', 'begins']],
-  ['end', ['den ngay', 'ngay ket thuc', 'ket thuc', 'thoi han', '=han', 'han chot', 'end', 'ends', '=to', 'until', 'due', 'deadline', 'finish']],
-  ['title', ['noi dung', 'cong viec', 'nhiem vu', 'hoat dong', '=ten', 'title', 'task', 'activity', '=name', 'content', 'subject', 'summary']],
-  ['channel', ['kenh', 'hinh thuc', 'channel', 'medium', 'media']],
-]
-
-/** Words that name a time without saying which end: a start, unless the header also names an end. */
-const GENERIC_TIME_PHRASES = ['thoi gian', 'ngay', 'date', 'dates', 'time', 'when', 'period']
-
-/**
- * The task field a foreign sheet's column header names, or null. Vietnamese with or without
- * diacritics (and either tone placement), any case, and English are recognised. A header naming
- * both ends ("Thời gian (từ ngày – đến ngày)") is the start column: `start` also takes a range.
- */
-export function matchColumnHeader(header: string): MappedField | null {
-  const normalised = normaliseForMatching(header)
-  const words = normalised.split(' ').filter(Boolean)
-  if (words.length === 0) return null
-  const has = (phrase: string) => (phrase.startsWith('=') ? normalised === phrase.slice(1) : containsWords(words, phrase.split(' ')))
-  const matches = HEADER_PHRASES.filter(([, phrases]) => phrases.some(has)).map(([field]) => field)
-  if (matches.includes('start') && matches.includes('end')) return 'start'
-  const first = matches[0]
-  if (first !== undefined) return first
-  return GENERIC_TIME_PHRASES.some(has) ? 'start' : null
-}
-
-/** Lower case, no diacritics (đ → d), punctuation as spaces: for matching names people type. */
-export function normaliseForMatching(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-}
-
-function containsWords(words: readonly string[], phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= words.length; i += 1) {
-    for (let j = 0; j < phrase.length; j += 1) if (words[i + j] !== phrase[j]) continue outer
-    return true
-  }
-  return false
-}
-
-// ── Small helpers ───────────────────────────────────────────────────────────────────────────────
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0

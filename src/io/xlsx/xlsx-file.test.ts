@@ -5,8 +5,9 @@ import { restoreTask } from '@/domain/plan/restore-plan'
 import { lastDay } from '@/domain/plan/task-dates'
 import { buildCampaign2021Plan } from '@/domain/templates/campaign-2021'
 import type { Plan, Task, TaskRecurrence } from '@/domain/types'
-import { MAX_IMPORT_BYTES } from '@/io/schedule-table/schedule-import'
-import { MACHINE_COLUMNS, SCHEDULE_COLUMNS } from '@/io/schedule-table/schedule-rows'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/io/import-limits'
+import { describeRowIssue } from '@/io/schedule-table/import-messages'
+import { MACHINE_COLUMNS, SCHEDULE_COLUMNS } from '@/io/schedule-table/schedule-columns'
 import {
   applyXlsxMapping, escapeXlsxText, MILESTONE_SHEET_NAME, parseXlsx, PLAN_SHEET_NAME, serializeXlsx, XLSX_MIME_TYPE, xlsxFileName,
 } from '@/io/xlsx/xlsx-file'
@@ -244,7 +245,7 @@ describe('XLSX import', () => {
       }),
       { numRuns: 40 },
     )
-  })
+  }, 30_000)
 
   it('takes a date typed into the sheet and reports a row whose date cannot be read', async () => {
     const plan = richPlan()
@@ -259,6 +260,48 @@ describe('XLSX import', () => {
     expect(result.tasks).toHaveLength(Object.keys(plan.tasks).length - 1)
     expect(result.tasks.find((t) => t.id === 'outside')).toMatchObject({ start: '2020-12-02', end: '2020-12-04', anchor: { type: 'election-day', offsetDays: -172 }, updatedAt: NOW })
   })
+
+  it('warns about a formula in our own file, by row and column, and takes its last computed value', async () => {
+    const plan = richPlan()
+    const workbook = await readWorkbook(await serializeXlsx(plan, { tasks: Object.values(plan.tasks), language: 'vi', now: NOW }))
+    const sheet = workbook.getWorksheet(PLAN_SHEET_NAME)!
+    const row = taskRows(sheet).get('timed')!
+    const header = sheet.getRow(2)
+    const column = (label: string) => header.values instanceof Array ? header.values.indexOf(label) : -1
+    row.getCell(column('Số lượng')).value = { formula: '2*6', result: 12 }
+    row.getCell(column('Nội dung công việc')).value = { formula: 'UPPER("họp")', result: 'HỌP' }
+    const calls: [number, number][] = []
+    const result = await parseXlsx(new Uint8Array(await workbook.xlsx.writeBuffer() as unknown as ArrayBuffer), plan, NOW, { onProgress: (done, total) => calls.push([done, total]) })
+    if (!result.ok || result.kind !== 'own') throw new Error('expected own')
+    expect(result.errors).toEqual([])
+    expect(result.tasks.find((t) => t.id === 'timed')).toMatchObject({ quantity: '12', title: 'HỌP' })
+    const rows = calls.at(-1)![1]
+    expect(calls).toEqual([[0, rows], [rows, rows]])
+    expect(result.warnings.map((w) => [w.row, w.message, w.column, w.detail])).toEqual([
+      [row.number, 'formulaCell', 'Nội dung công việc', 'HỌP'], [row.number, 'formulaCell', 'Số lượng', '12'],
+    ])
+    expect(describeRowIssue(result.warnings[1]!, 'vi')).toBe(`Dòng ${row.number}: cột 'Số lượng' chứa công thức, đã lấy giá trị tính sẵn (“12”).`)
+  })
+
+  it('refuses a foreign sheet of more data rows than the limit, and tells its progress mapping one within it', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Plan')
+    sheet.addRow(['Nội dung', 'Từ ngày'])
+    for (let i = 0; i < MAX_IMPORT_ROWS + 1; i += 1) sheet.addRow(['Việc', '01/04/2021'])
+    const long = new Uint8Array(await workbook.xlsx.writeBuffer() as unknown as ArrayBuffer)
+    expect(await parseXlsx(long, base, NOW)).toEqual({ ok: false, error: 'tooManyRows', count: 50_001, limit: 50_000 })
+
+    const short = new ExcelJS.Workbook()
+    const shortSheet = short.addWorksheet(PLAN_SHEET_NAME)
+    shortSheet.addRow(['Nội dung', 'Từ ngày'])
+    for (let i = 0; i < 600; i += 1) shortSheet.addRow(['Việc', '01/04/2021'])
+    const result = await parseXlsx(new Uint8Array(await short.xlsx.writeBuffer() as unknown as ArrayBuffer), base, NOW)
+    expect(result).toMatchObject({ ok: true, kind: 'foreign' })
+    if (!result.ok || result.kind !== 'foreign') return
+    const mapped: number[] = []
+    applyXlsxMapping(result.rows, result.suggestedMapping, base, NOW, 2, { onProgress: (done) => mapped.push(done) })
+    expect(mapped).toEqual([0, 500, 600])
+  }, 60_000)
 
   it('offers a column mapping for a foreign workbook with English headers', async () => {
     const workbook = new ExcelJS.Workbook()

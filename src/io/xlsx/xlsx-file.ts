@@ -16,7 +16,7 @@
  * in a hidden sheet keyed by id. A row is the unit people sort, filter, copy and delete in Excel;
  * data on the same row moves with it, while a separate sheet would silently go stale (a deleted row
  * would leave its data behind, a copied row would have none). It also makes the XLSX and CSV tables
- * the same columns, read by the same code (schedule-import.ts).
+ * the same columns, read by the same code (interpret-sheet.ts).
  *
  * exceljs is large: this module is only ever loaded with a dynamic import() by the UI.
  */
@@ -24,14 +24,15 @@ import ExcelJS from 'exceljs'
 import { formatDate, type Language } from '@/domain/dates/format-date'
 import { datePart, fromMinuteNumber, timePart, toMinuteNumber } from '@/domain/dates/local-date'
 import type { EpochMs, Plan, Task } from '@/domain/types'
-import {
-  applyColumnMapping, interpretSheet, MAX_IMPORT_BYTES,
-  type ForeignSheetResult, type OwnSheetResult, type SheetRow,
-} from '@/io/schedule-table/schedule-import'
-import {
-  buildMilestoneRows, buildScheduleRows, columnLabel, MACHINE_COLUMNS, MILESTONE_COLUMNS, milestoneTableSubtitle,
-  neutraliseFormula, SCHEDULE_COLUMNS, scheduleFileBaseName, type ScheduleRange, type VisibleColumnKey,
-} from '@/io/schedule-table/schedule-rows'
+import { MAX_IMPORT_BYTES, MAX_XLSX_UNPACKED_BYTES } from '@/io/import-limits'
+import { applyColumnMapping } from '@/io/schedule-table/column-mapping'
+import { neutraliseFormula } from '@/io/schedule-table/formula-text'
+import type { ForeignSheetResult, ImportProgress, OwnSheetResult, SheetRow, TooManyRows } from '@/io/schedule-table/import-result'
+import { interpretSheet } from '@/io/schedule-table/interpret-sheet'
+import { buildMilestoneRows, MILESTONE_COLUMNS, milestoneTableSubtitle } from '@/io/schedule-table/milestone-table'
+import { columnLabel, MACHINE_COLUMNS, SCHEDULE_COLUMNS, type VisibleColumnKey } from '@/io/schedule-table/schedule-columns'
+import { buildScheduleRows, scheduleFileBaseName, type ScheduleRange } from '@/io/schedule-table/schedule-rows'
+import { storeZip, unpackZip } from '@/io/xlsx/zip-entries'
 
 export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const PLAN_SHEET_NAME = 'Kế hoạch'
@@ -39,13 +40,22 @@ export const MILESTONE_SHEET_NAME = 'Mốc pháp lý'
 /** Row numbers on the plan sheet. */
 export const PLAN_TITLE_ROW = 1
 export const PLAN_HEADER_ROW = 2
-/** A workbook that unpacks to more than this is refused before exceljs inflates it (zip bombs). */
-export const MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024
 /** Columns beyond this are not read (a stray cell at XFD would otherwise make every row 16,384 wide). */
 const MAX_READ_COLUMNS = 256
 
 export type XlsxImportError = 'tooLarge' | 'empty' | 'notXlsx' | 'legacyXls'
-export type ParseXlsxResult = OwnSheetResult | ForeignSheetResult | { ok: false; error: XlsxImportError }
+/** The workbook's parts unpack to more than `limit` bytes (MAX_XLSX_UNPACKED_BYTES): a zip bomb, or far too big. */
+export interface XlsxTooLargeUnpacked {
+  ok: false
+  error: 'tooLargeUnpacked'
+  limit: number
+}
+export type ParseXlsxResult = OwnSheetResult | ForeignSheetResult | TooManyRows | XlsxTooLargeUnpacked | { ok: false; error: XlsxImportError }
+
+export interface XlsxImportOptions {
+  /** Rows read so far, of how many (see `ImportProgress`). */
+  onProgress?: ImportProgress
+}
 
 export interface XlsxExportOptions {
   tasks: readonly Task[]
@@ -254,29 +264,32 @@ function excelDate(value: string): Date {
 /**
  * Reads an .xlsx file: our own export (tasks) or a foreign sheet (headers, a suggested mapping and a
  * preview, for `applyXlsxMapping`). Reads the "Kế hoạch" sheet, else the first sheet with rows.
- * Refuses files over 20 MB, files that are not ZIP-packed workbooks (checked before exceljs sees
- * them) and old binary .xls files. Never throws.
+ * Refuses files over 20 MB, files that are not ZIP-packed workbooks and old binary .xls files, before
+ * exceljs sees them; a workbook whose parts inflate past MAX_XLSX_UNPACKED_BYTES is refused while it
+ * inflates (zip-entries.ts), and a sheet of more than MAX_IMPORT_ROWS rows before they are read.
+ * Never throws.
  */
-export async function parseXlsx(bytes: Uint8Array, plan: Plan, now: EpochMs): Promise<ParseXlsxResult> {
+export async function parseXlsx(bytes: Uint8Array, plan: Plan, now: EpochMs, options: XlsxImportOptions = {}): Promise<ParseXlsxResult> {
   try {
     if (!(bytes instanceof Uint8Array) || bytes.length === 0) return { ok: false, error: 'empty' }
     if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, error: 'tooLarge' }
     if (startsWith(bytes, OLE_SIGNATURE)) return { ok: false, error: 'legacyXls' }
     if (!startsWith(bytes, ZIP_SIGNATURE)) return { ok: false, error: 'notXlsx' }
-    const zip = inspectZip(bytes)
-    if (zip !== 'ok') return { ok: false, error: zip }
+    const unpacked = unpackZip(bytes, MAX_XLSX_UNPACKED_BYTES)
+    if (!unpacked.ok) return unpacked.error === 'notZip' ? { ok: false, error: 'notXlsx' } : unpacked
+    if (!unpacked.entries.has(WORKBOOK_PATH)) return { ok: false, error: 'notXlsx' }
 
     const workbook = new ExcelJS.Workbook()
     try {
-      // A copy: exceljs must not see (or keep) the caller's buffer.
-      await workbook.xlsx.load(bytes.slice().buffer as Parameters<ExcelJS.Xlsx['load']>[0])
+      // exceljs gets the checked parts stored uncompressed: nothing is inflated twice, or unchecked.
+      await workbook.xlsx.load(storeZip(unpacked.entries).buffer as Parameters<ExcelJS.Xlsx['load']>[0])
     } catch {
       return { ok: false, error: 'notXlsx' }
     }
     const sheets = workbook.worksheets
     const sheet = workbook.getWorksheet(PLAN_SHEET_NAME) ?? sheets.find((s) => s.actualRowCount > 0) ?? sheets[0]
     if (!sheet) return { ok: false, error: 'empty' }
-    const result = interpretSheet(readSheetRows(sheet), plan, now)
+    const result = interpretSheet(readSheetRows(sheet), plan, now, { onProgress: options.onProgress })
     return result ?? { ok: false, error: 'empty' }
   } catch {
     // exceljs can fail in odd places on a damaged file (a style index out of range…): not a workbook we can read.
@@ -301,6 +314,7 @@ function readSheetRows(sheet: ExcelJS.Worksheet): SheetRow[] {
   const rows: SheetRow[] = []
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = []
+    const formulaColumns: number[] = []
     const masters = new Set<string>()
     let nonEmpty = 0
     let allMerged = true
@@ -310,12 +324,13 @@ function readSheetRows(sheet: ExcelJS.Worksheet): SheetRow[] {
       if (text === '') return
       while (cells.length < column - 1) cells.push('')
       cells[column - 1] = text
+      if (isFormula(cell.value)) formulaColumns.push(column - 1)
       nonEmpty += 1
       if (cell.isMerged && Number(cell.master.row) === rowNumber) masters.add(cell.master.address)
       else allMerged = false
     })
     if (nonEmpty >= 2 && allMerged && masters.size === 1) return
-    if (cells.length > 0) rows.push({ number: rowNumber, cells })
+    if (cells.length > 0) rows.push(formulaColumns.length > 0 ? { number: rowNumber, cells, formulaColumns } : { number: rowNumber, cells })
   })
   return rows
 }
@@ -338,6 +353,10 @@ function cellText(value: unknown): string {
   return ''
 }
 
+function isFormula(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value)
+}
+
 /** An Excel date (an instant read as UTC wall-clock time, see `excelDate`) as dd/mm/yyyy [HH:mm]. */
 function dateText(date: Date): string {
   const ms = date.getTime()
@@ -354,43 +373,4 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return bytes.length >= signature.length && signature.every((byte, i) => bytes[i] === byte)
 }
 
-/**
- * Reads the ZIP's central directory (without inflating anything): it must list xl/workbook.xml, and
- * its entries must not unpack to more than MAX_XLSX_UNPACKED_BYTES.
- */
-function inspectZip(bytes: Uint8Array): 'ok' | 'notXlsx' | 'tooLarge' {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const END_OF_DIRECTORY = 0x06054b50
-  const DIRECTORY_ENTRY = 0x02014b50
-  let end = -1
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i -= 1) {
-    if (view.getUint32(i, true) === END_OF_DIRECTORY) {
-      end = i
-      break
-    }
-  }
-  if (end < 0) return 'notXlsx'
-  const entryCount = view.getUint16(end + 10, true)
-  const directorySize = view.getUint32(end + 12, true)
-  const directoryOffset = view.getUint32(end + 16, true)
-  if (directoryOffset + directorySize > end) return 'notXlsx'
-  let offset = directoryOffset
-  let unpacked = 0
-  let hasWorkbook = false
-  for (let n = 0; n < entryCount; n += 1) {
-    if (offset + 46 > end || view.getUint32(offset, true) !== DIRECTORY_ENTRY) return 'notXlsx'
-    const nameLength = view.getUint16(offset + 28, true)
-    const extraLength = view.getUint16(offset + 30, true)
-    const commentLength = view.getUint16(offset + 32, true)
-    if (offset + 46 + nameLength > end) return 'notXlsx'
-    unpacked += view.getUint32(offset + 24, true)
-    if (!hasWorkbook && nameLength === WORKBOOK_PATH.length) {
-      hasWorkbook = WORKBOOK_PATH.every((byte, i) => bytes[offset + 46 + i] === byte)
-    }
-    offset += 46 + nameLength + extraLength + commentLength
-  }
-  if (!hasWorkbook) return 'notXlsx'
-  return unpacked > MAX_XLSX_UNPACKED_BYTES ? 'tooLarge' : 'ok'
-}
-
-const WORKBOOK_PATH = [...'xl/workbook.xml'].map((c) => c.charCodeAt(0))
+const WORKBOOK_PATH = 'xl/workbook.xml'

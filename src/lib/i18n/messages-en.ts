@@ -1,5 +1,30 @@
 /** English UI strings; must have exactly the shape of the Vietnamese catalog. */
-import type { Messages } from '@/lib/i18n/messages-vi'
+import type { Messages, RestoreCounts } from '@/lib/i18n/messages-vi'
+
+const FIELD_LABELS_EN: Record<string, string> = {
+  id: 'id', title: 'title', name: 'name', allDay: 'all-day', start: 'start', end: 'end', anchor: 'anchor', channelId: 'channel',
+  leadUnitId: 'lead unit', supportUnitIds: 'supporting units', location: 'location', quantity: 'quantity', status: 'status',
+  description: 'description', training: 'training details', recurrence: 'repeat rule', 'recurrence.until': 'repeat end date',
+  'recurrence.count': 'number of repeats', 'recurrence.exceptions': 'moved/cancelled occurrences', 'recurrence.weekdays': 'repeat weekdays',
+  'recurrence.interval': 'repeat interval', level: 'level', source: 'source', campaigning: 'campaigning', derivedFromTaskId: 'link to the parent plan',
+  createdAt: 'creation time', updatedAt: 'change time', color: 'colour', timeZone: 'time zone', election: 'election', document: 'document details',
+  checks: 'check settings', tasks: 'task list', deletedTasks: 'deleted-task list', units: 'unit list', channels: 'channel list',
+  phases: 'phase list', locality: 'locality', parentPlanId: 'parent plan',
+}
+
+function fieldLabelEn(field: string): string {
+  return FIELD_LABELS_EN[field] ?? FIELD_LABELS_EN[field.split('.')[0]!] ?? `field "${field}"`
+}
+
+function describeCountsEn(c: RestoreCounts): string {
+  const parts = [
+    c.repairedTasks > 0 ? `${c.repairedTasks} task(s) repaired` : '',
+    c.droppedTasks > 0 ? `${c.droppedTasks} unreadable task(s) dropped` : '',
+    c.repairedOther > 0 ? `${c.repairedOther} other item(s) repaired` : '',
+    c.droppedOther > 0 ? `${c.droppedOther} other item(s) dropped` : '',
+  ].filter(Boolean)
+  return parts.join(', ')
+}
 
 export const MESSAGES_EN: Messages = {
   appName: 'Election communication planner',
@@ -40,16 +65,29 @@ export const MESSAGES_EN: Messages = {
     unavailable: 'Not saved: the browser blocks storage',
     newerVersion: 'Not saved: the data was written by a newer version',
     blocked: 'Not saved: could not keep a copy of the old data',
+    failed: 'Not saved: some data could not be written (retried on the next change)',
+  },
+  restoreReport: {
+    showDetails: 'Show details',
+    more: (count) => `… and ${count} more.`,
+    detail: (d) => {
+      const what = { plan: 'Plan', task: 'Task', unit: 'Unit', channel: 'Channel', phase: 'Phase' }[d.kind]
+      const name = d.name ? ` "${d.name}"` : d.id ? ` (id ${d.id})` : ''
+      if (d.outcome === 'dropped') return `${what}${name}: could not be read, dropped.`
+      return `${what}${name}: repaired ${d.fields.map((f) => fieldLabelEn(f)).join(', ')}.`
+    },
   },
   notices: {
     corruptSave: (copyKey) =>
       copyKey
         ? `The saved data is damaged and could not be read. The sample plan is open; the old data is kept untouched in browser storage (key "${copyKey}").`
         : 'The saved data is damaged and could not be copied. The app will not overwrite it; download a backup before editing.',
-    repairedSave: (tasks, other, copyKey) =>
-      `Part of the saved data could not be read (${tasks} tasks, ${other} other items). The rest is open; the original is kept ${copyKey ? `under key "${copyKey}"` : 'where it was'}.`,
+    repairedSave: (counts, copyKey) =>
+      `Opening the saved data, the app had to repair or drop part of it: ${describeCountsEn(counts)}. The rest is open; the original is kept ${copyKey ? `under key "${copyKey}"` : 'where it was'}.`,
     newerVersion: (version) =>
       `The data in this browser was saved by a newer version of the app (version ${version}). To keep it safe, changes made here will not be saved. Open the newer version, or download this plan as a file.`,
+    saveFailed: 'Part of the plan could not be written to browser storage (unusual data). The plan is still in this window and the app tries again on the next change; download a backup now.',
+    storageNearlyFull: (percent) => `Browser storage is ${percent}% full. Once it is full, new changes are not saved: download a backup, then delete plans you no longer need.`,
     quota: 'Browser storage is full, so recent changes are not saved. The plan is still in this window: download it now so nothing is lost.',
     unavailable: 'The browser does not allow saving data (private mode?). Download the plan before closing the window.',
     taskDeleted: (title) => `Task "${title}" deleted.`,
@@ -89,6 +127,9 @@ export const MESSAGES_EN: Messages = {
     anchorElection: 'Relative to election day (D±n)',
     anchorMilestone: 'Relative to a legal milestone',
     anchorHint: (label) => `Starts at ${label}; moves when election day changes.`,
+    endAnchor: 'End anchored to',
+    endAnchorKeep: 'Keep the task’s length',
+    endAnchorHint: (label) => `Last day at ${label}; when election day or the law changes, the end follows this anchor, so the task stays inside the window the law sets.`,
     channel: 'Channel',
     leadUnit: 'Lead unit',
     supportUnits: 'Supporting units',
@@ -207,6 +248,8 @@ export const MESSAGES_EN: Messages = {
       unreadable: 'unreadable', noStart: 'no start time', badDate: 'invalid date',
       endBeforeStart: 'ends before it starts', badRecurrence: 'invalid repeat rule',
       tooManyOccurrences: 'too many occurrences (only the first 366 imported)', duplicate: 'duplicate of another event',
+      tooManyExceptions: 'too many excluded dates (EXDATE): at most 1,000 were read, so some cancelled occurrences come in',
+      textTooLong: 'title, description or place too long, so it was shortened',
     },
     preview: 'Preview',
     errors: {
@@ -223,8 +266,22 @@ export const MESSAGES_EN: Messages = {
       notUtf8: 'The CSV file is not UTF-8; save it again as "CSV UTF-8" in Excel.',
       legacyXls: 'Old .xls (Excel 97-2003) files are not supported; save it as .xlsx.',
       failed: 'The file could not be read. The plan is unchanged.',
+      fileTooLarge: (sizeMb, limitMb) => `The file is ${sizeMb} MB, over the ${limitMb} MB limit of one import.`,
+      tooManyEvents: (count, limit) => `The file holds ${count} events, over the limit of ${limit} events per import. Split it into smaller files.`,
+      tooManyRows: (count, limit) => `The file holds ${count} rows, over the limit of ${limit} rows per import. Split it into smaller files.`,
+      tooLargeUnpacked: (limitMb) => `The workbook unpacks to more than ${limitMb} MB, over the limit of one import (a damaged or far too big file).`,
     },
     unchangedPlan: 'The plan is unchanged.',
+    progress: {
+      label: 'Progress reading the file',
+      reading: (doneMb, totalMb) => `Reading the file: ${doneMb} / ${totalMb} MB`,
+      parsing: (done, total, unit) => (total === null ? 'Parsing the file…' : `Parsing: ${done} / ${total} ${unit}`),
+      units: { events: 'events', rows: 'rows' },
+      preview: (n) => (n === null ? 'Preparing the preview…' : `Preparing the preview of ${n} tasks…`),
+      applying: 'Importing into the plan…',
+    },
+    cancelReading: 'Cancel',
+    cancelled: 'Reading the file was cancelled. The plan is unchanged.',
     mapping: {
       heading: 'Column mapping',
       intro: 'This sheet does not follow the app’s layout. Say what each column holds: the columns are suggested from their names, check them.',
@@ -277,6 +334,7 @@ export const MESSAGES_EN: Messages = {
   electionDialog: {
     title: 'The election',
     name: 'Name of the election',
+    useTemplateUnits: 'Use the 2026 template’s units and levels (two-level local government from 1/7/2025: province → commune; the culture department manages the press; merged propaganda and mass-mobilisation commission). Leave unticked to keep your units.',
     announcedOn: 'Election day announced on',
     law: 'Law in force',
     warnings: {
@@ -299,13 +357,15 @@ export const MESSAGES_EN: Messages = {
     limit: 'Warn when one lead unit has more than … tasks on a day:',
     count: (n) => (n === 0 ? 'No warnings.' : `${n} warnings`),
     kinds: {
-      'campaigning-on-silence-days': () => 'Campaigning on D-1 (from 07:00) or election day:',
+      'campaigning-on-silence-days': () => 'Campaigning from 07:00 on D-1 until voting closes (19:00, at the latest 21:00 on election day):',
       'after-results-deadline': () => 'After the results deadline:',
       'before-announcement': () => 'Before the election was announced:',
       'outside-phases': () => 'Outside every phase of the campaign:',
       'unit-overloaded': (n) => `The lead unit has ${n} tasks on one day:`,
-      'on-holiday': (name) => `On a day off (${name}):`,
+      'on-holiday': (name) => `Held on a day off (${name}):`,
+      'spans-holiday': (name) => `Runs through a day off (${name}):`,
     },
+    spansGroup: (n) => `${n} longer tasks run through days off (for information, not warnings)`,
     dismiss: 'Dismiss',
     more: (n) => `… and ${n} more`,
   },

@@ -3,6 +3,36 @@
  * match (messages-en.ts), so a missing translation is a compile error. Words of the main actions
  * follow shared/design.md and stay stable once shipped.
  */
+import type { RestoreDetail } from '@/domain/plan/restore-report'
+
+/** The counts of a restore report (domain/plan/restore-report.ts). */
+export interface RestoreCounts { droppedTasks: number; repairedTasks: number; droppedOther: number; repairedOther: number }
+
+const FIELD_LABELS_VI: Record<string, string> = {
+  id: 'mã', title: 'tên', name: 'tên', allDay: 'cả ngày', start: 'ngày bắt đầu', end: 'ngày kết thúc', anchor: 'mốc neo',
+  channelId: 'kênh', leadUnitId: 'đơn vị chủ trì', supportUnitIds: 'đơn vị phối hợp', location: 'địa điểm', quantity: 'số lượng',
+  status: 'trạng thái', description: 'mô tả', training: 'thông tin tập huấn', recurrence: 'lặp lại', 'recurrence.until': 'ngày kết thúc lặp lại',
+  'recurrence.count': 'số lần lặp', 'recurrence.exceptions': 'các lần lặp đã dời/hủy', 'recurrence.weekdays': 'thứ lặp lại',
+  'recurrence.interval': 'chu kỳ lặp', level: 'cấp', source: 'nguồn', campaigning: 'vận động bầu cử', derivedFromTaskId: 'liên kết kế hoạch cấp trên',
+  createdAt: 'thời điểm tạo', updatedAt: 'thời điểm sửa', color: 'màu', timeZone: 'múi giờ', election: 'cuộc bầu cử', document: 'thông tin văn bản',
+  checks: 'cài đặt kiểm tra', tasks: 'danh sách nhiệm vụ', deletedTasks: 'danh sách nhiệm vụ đã xóa', units: 'danh sách đơn vị', channels: 'danh sách kênh',
+  phases: 'danh sách giai đoạn', locality: 'địa phương', parentPlanId: 'kế hoạch cấp trên',
+}
+
+function fieldLabelVi(field: string): string {
+  return FIELD_LABELS_VI[field] ?? FIELD_LABELS_VI[field.split('.')[0]!] ?? `trường "${field}"`
+}
+
+function describeCountsVi(c: RestoreCounts): string {
+  const parts = [
+    c.repairedTasks > 0 ? `sửa ${c.repairedTasks} nhiệm vụ` : '',
+    c.droppedTasks > 0 ? `bỏ ${c.droppedTasks} nhiệm vụ không đọc được` : '',
+    c.repairedOther > 0 ? `sửa ${c.repairedOther} mục khác` : '',
+    c.droppedOther > 0 ? `bỏ ${c.droppedOther} mục khác` : '',
+  ].filter(Boolean)
+  return parts.join(', ')
+}
+
 export const MESSAGES_VI = {
   appName: 'Kế hoạch tuyên truyền bầu cử',
   plan: 'Kế hoạch',
@@ -42,16 +72,29 @@ export const MESSAGES_VI = {
     unavailable: 'Không lưu được: trình duyệt chặn bộ nhớ',
     newerVersion: 'Không lưu: dữ liệu do phiên bản mới hơn tạo ra',
     blocked: 'Không lưu: chưa giữ được bản sao dữ liệu cũ',
+    failed: 'Không lưu được: có dữ liệu không ghi được (sẽ thử lại khi sửa tiếp)',
+  },
+  restoreReport: {
+    showDetails: 'Xem chi tiết',
+    more: (count: number) => `… và ${count} mục khác.`,
+    detail: (d: RestoreDetail) => {
+      const what = { plan: 'Kế hoạch', task: 'Nhiệm vụ', unit: 'Đơn vị', channel: 'Kênh', phase: 'Giai đoạn' }[d.kind]
+      const name = d.name ? ` "${d.name}"` : d.id ? ` (mã ${d.id})` : ''
+      if (d.outcome === 'dropped') return `${what}${name}: không đọc được, đã bỏ.`
+      return `${what}${name}: đã sửa ${d.fields.map((f) => fieldLabelVi(f)).join(', ')}.`
+    },
   },
   notices: {
     corruptSave: (copyKey: string | null) =>
       copyKey
         ? `Dữ liệu đã lưu bị hỏng nên không đọc được. Ứng dụng mở kế hoạch mẫu; bản dữ liệu cũ được giữ nguyên trong bộ nhớ trình duyệt (khóa "${copyKey}"), không bị ghi đè.`
         : 'Dữ liệu đã lưu bị hỏng và không sao chép được. Ứng dụng sẽ không ghi đè lên nó; hãy tải bản sao lưu trước khi sửa.',
-    repairedSave: (tasks: number, other: number, copyKey: string | null) =>
-      `Một phần dữ liệu đã lưu không đọc được (${tasks} nhiệm vụ, ${other} mục khác). Phần còn lại đã mở; bản gốc được giữ ${copyKey ? `dưới khóa "${copyKey}"` : 'nguyên chỗ cũ'}.`,
+    repairedSave: (counts: RestoreCounts, copyKey: string | null) =>
+      `Khi mở dữ liệu đã lưu, ứng dụng phải sửa hoặc bỏ một phần: ${describeCountsVi(counts)}. Phần còn lại đã mở; bản gốc được giữ nguyên ${copyKey ? `dưới khóa "${copyKey}"` : 'ở chỗ cũ'}.`,
     newerVersion: (version: number) =>
       `Dữ liệu trong trình duyệt do phiên bản mới hơn của ứng dụng lưu (phiên bản ${version}). Để không làm mất dữ liệu đó, thay đổi ở đây sẽ không được lưu. Hãy mở phiên bản mới hơn, hoặc tải kế hoạch này về máy.`,
+    saveFailed: 'Một phần kế hoạch không ghi được vào bộ nhớ trình duyệt (dữ liệu bất thường). Kế hoạch vẫn còn trong cửa sổ này và ứng dụng sẽ thử lưu lại ở lần sửa tiếp theo; hãy tải bản sao lưu về máy ngay.',
+    storageNearlyFull: (percent: number) => `Bộ nhớ trình duyệt đã dùng ${percent}%. Khi đầy, thay đổi mới sẽ không được lưu: hãy tải bản sao lưu về máy, rồi xóa bớt kế hoạch không dùng.`,
     quota: 'Bộ nhớ trình duyệt đã đầy nên thay đổi mới chưa được lưu. Kế hoạch vẫn còn trong cửa sổ này: hãy tải về máy ngay để không mất.',
     unavailable: 'Trình duyệt không cho phép lưu dữ liệu (chế độ riêng tư?). Hãy tải kế hoạch về máy trước khi đóng cửa sổ.',
     taskDeleted: (title: string) => `Đã xóa nhiệm vụ "${title}".`,
@@ -91,6 +134,9 @@ export const MESSAGES_VI = {
     anchorElection: 'Theo ngày bầu cử (D±n)',
     anchorMilestone: 'Theo mốc pháp lý',
     anchorHint: (label: string) => `Bắt đầu ở ${label}; khi ngày bầu cử thay đổi, nhiệm vụ dời theo.`,
+    endAnchor: 'Kết thúc gắn với',
+    endAnchorKeep: 'Giữ độ dài nhiệm vụ',
+    endAnchorHint: (label: string) => `Ngày cuối ở ${label}; khi ngày bầu cử hoặc luật thay đổi, ngày kết thúc dời theo mốc này, nên nhiệm vụ không vượt quá thời hạn luật định.`,
     channel: 'Kênh',
     leadUnit: 'Đơn vị chủ trì',
     supportUnits: 'Đơn vị phối hợp',
@@ -209,6 +255,8 @@ export const MESSAGES_VI = {
       unreadable: 'không đọc được', noStart: 'thiếu thời gian bắt đầu', badDate: 'ngày không hợp lệ',
       endBeforeStart: 'kết thúc trước khi bắt đầu', badRecurrence: 'quy tắc lặp không hợp lệ',
       tooManyOccurrences: 'quá nhiều lần lặp (chỉ nhập 366 lần đầu)', duplicate: 'trùng với sự kiện khác',
+      tooManyExceptions: 'quá nhiều ngày loại trừ (EXDATE): chỉ đọc tối đa 1.000 ngày, nên một số lần lặp đã bị hủy vẫn được nhập',
+      textTooLong: 'tiêu đề, mô tả hoặc địa điểm quá dài nên đã được cắt bớt',
     },
     preview: 'Xem trước',
     errors: {
@@ -225,8 +273,22 @@ export const MESSAGES_VI = {
       notUtf8: 'Tệp CSV không phải mã UTF-8; hãy lưu lại bằng "CSV UTF-8" trong Excel.',
       legacyXls: 'Tệp .xls (Excel 97-2003) chưa được hỗ trợ; hãy lưu lại thành .xlsx.',
       failed: 'Không đọc được tệp. Kế hoạch không thay đổi.',
+      fileTooLarge: (sizeMb: string, limitMb: string) => `Tệp nặng ${sizeMb} MB, vượt giới hạn ${limitMb} MB của một lần nhập.`,
+      tooManyEvents: (count: string, limit: string) => `Tệp có ${count} sự kiện, vượt giới hạn ${limit} sự kiện của một lần nhập. Hãy tách thành nhiều tệp nhỏ hơn.`,
+      tooManyRows: (count: string, limit: string) => `Tệp có ${count} dòng, vượt giới hạn ${limit} dòng của một lần nhập. Hãy tách thành nhiều tệp nhỏ hơn.`,
+      tooLargeUnpacked: (limitMb: string) => `Bảng tính giải nén ra hơn ${limitMb} MB, vượt giới hạn của một lần nhập (tệp bị hỏng hoặc quá lớn).`,
     },
     unchangedPlan: 'Kế hoạch không thay đổi.',
+    progress: {
+      label: 'Tiến độ đọc tệp',
+      reading: (doneMb: string, totalMb: string) => `Đang đọc tệp: ${doneMb} / ${totalMb} MB`,
+      parsing: (done: string, total: string | null, unit: string) => (total === null ? 'Đang phân tích nội dung tệp…' : `Đang phân tích: ${done} / ${total} ${unit}`),
+      units: { events: 'sự kiện', rows: 'dòng' },
+      preview: (n: string | null) => (n === null ? 'Đang chuẩn bị xem trước…' : `Đang chuẩn bị xem trước ${n} nhiệm vụ…`),
+      applying: 'Đang nhập vào kế hoạch…',
+    },
+    cancelReading: 'Hủy',
+    cancelled: 'Đã hủy đọc tệp. Kế hoạch không thay đổi.',
     mapping: {
       heading: 'Ghép cột',
       intro: 'Bảng tính này không theo mẫu của ứng dụng. Hãy cho biết mỗi cột là thông tin gì: các cột đã được gợi ý theo tên cột, hãy kiểm tra lại.',
@@ -279,6 +341,7 @@ export const MESSAGES_VI = {
   electionDialog: {
     title: 'Cuộc bầu cử',
     name: 'Tên cuộc bầu cử',
+    useTemplateUnits: 'Dùng đơn vị và cấp hành chính của mẫu 2026 (chính quyền hai cấp từ 1/7/2025: tỉnh → xã; Sở VHTTDL quản lý báo chí; Ban Tuyên giáo và Dân vận). Bỏ chọn để giữ đơn vị của bạn.',
     announcedOn: 'Ngày công bố ngày bầu cử',
     law: 'Luật áp dụng',
     warnings: {
@@ -301,13 +364,15 @@ export const MESSAGES_VI = {
     limit: 'Cảnh báo khi một đơn vị chủ trì nhiều hơn … nhiệm vụ trong một ngày:',
     count: (n: number) => (n === 0 ? 'Không có cảnh báo nào.' : `${n} cảnh báo`),
     kinds: {
-      'campaigning-on-silence-days': () => 'Hoạt động vận động bầu cử trong ngày D-1 (từ 07:00) hoặc ngày bầu cử:',
+      'campaigning-on-silence-days': () => 'Hoạt động vận động bầu cử từ 07:00 ngày D-1 đến khi kết thúc bỏ phiếu (19:00, chậm nhất 21:00 ngày bầu cử):',
       'after-results-deadline': () => 'Sau hạn công bố kết quả bầu cử:',
       'before-announcement': () => 'Trước ngày công bố ngày bầu cử:',
       'outside-phases': () => 'Ngoài các giai đoạn của chiến dịch:',
       'unit-overloaded': (n: string) => `Đơn vị chủ trì ${n} nhiệm vụ trong cùng một ngày:`,
-      'on-holiday': (name: string) => `Trùng ngày nghỉ (${name}):`,
+      'on-holiday': (name: string) => `Tổ chức vào ngày nghỉ (${name}):`,
+      'spans-holiday': (name: string) => `Kéo dài qua ngày nghỉ (${name}):`,
     },
+    spansGroup: (n: number) => `${n} nhiệm vụ dài ngày kéo dài qua ngày nghỉ (thông tin, không phải cảnh báo)`,
     dismiss: 'Bỏ qua',
     more: (n: number) => `… và ${n} cảnh báo khác`,
   },

@@ -3,7 +3,8 @@ import { addDays } from '@/domain/dates/local-date'
 import { emptyTaskDraft } from '@/domain/plan/plan-ops'
 import { lastDay } from '@/domain/plan/task-dates'
 import type { Task } from '@/domain/types'
-import { capTasksPerDay, taskToEvent } from '@/features/calendar/utils/calendar-events'
+import { computeMilestones } from '@/domain/rules/milestones'
+import { capTasksPerDay, milestoneEvents, taskToEvent } from '@/features/calendar/utils/calendar-events'
 
 const task = (id: string, start: string, days: number, allDay = true): Task => ({
   ...emptyTaskDraft(start, allDay ? addDays(start, days) : `${start}T10:00`, allDay), start: allDay ? start : `${start}T08:00`, id, title: id, createdAt: 0, updatedAt: 0,
@@ -33,5 +34,14 @@ describe('task events', () => {
   it('keeps the title as text and the wall-clock dates as written', () => {
     const event = taskToEvent({ ...task('id', '2021-05-02', 1), title: '<img src=x onerror=alert(1)>' }, new Map())
     expect(event).toMatchObject({ title: '<img src=x onerror=alert(1)>', start: '2021-05-02', end: '2021-05-03', allDay: true })
+  })
+})
+
+describe('milestones on the calendar', () => {
+  it('label the announcement with its real offset (17/11/2020 is D-187), the rule ≤ D-115 beside it', () => {
+    const milestones = computeMilestones({ name: '', nameEn: '', electionDay: '2021-05-23', law: 'law-85-2015', announcedOn: '2020-11-17' })
+    const announced = milestoneEvents(milestones, 'vi').find((e) => e.id === 'milestone-election-announced')!
+    expect(announced.start).toBe('2020-11-17')
+    expect(announced.title).toMatch(/^D-187 \(≤ D-115\) · /)
   })
 })

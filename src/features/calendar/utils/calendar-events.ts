@@ -4,8 +4,7 @@
  */
 import type { EventInput } from '@fullcalendar/core'
 import { addDays, datePart, fromDayNumber, toDayNumber } from '@/domain/dates/local-date'
-import { formatElectionOffset } from '@/domain/dates/election-offset'
-import type { Milestone } from '@/domain/rules/milestones'
+import { milestoneOffsetLabel, type Milestone } from '@/domain/rules/milestones'
 import { queryOccurrences, type TaskIndex } from '@/domain/plan/task-index'
 import { lastDay } from '@/domain/plan/task-dates'
 import type { Holiday } from '@/domain/holidays/holidays'
@@ -187,10 +186,11 @@ export function phaseEvents(phases: readonly Phase[], language: 'vi' | 'en'): Ev
 export function milestoneEvents(milestones: readonly Milestone[], language: 'vi' | 'en'): EventInput[] {
   return milestones.map((m) => {
     const name = language === 'en' ? m.nameEn : m.nameVi
-    const prefix = m.timing === 'deadline' ? (language === 'en' ? 'Deadline: ' : 'Hạn chót: ') : ''
+    // A deadline whose real day is known (the announcement) is shown as that day, not as a deadline.
+    const prefix = m.timing === 'deadline' && m.dayOffsetDays === m.offsetDays ? (language === 'en' ? 'Deadline: ' : 'Hạn chót: ') : ''
     return {
       id: `milestone-${m.id}`,
-      title: `${formatElectionOffset(m.offsetDays)} · ${prefix}${name}`,
+      title: `${milestoneOffsetLabel(m)} · ${prefix}${name}`,
       start: m.date,
       end: addDays(m.endDate ?? m.date, 1),
       allDay: true,

@@ -1,10 +1,12 @@
 /**
  * "Kiểm tra": the plan's warnings, each with a link to its task and a button to dismiss it for that
- * task. Computed only while the panel is open (the rules run over every task).
+ * task. Computed only while the panel is open (the rules run over every task). Longer work that merely
+ * runs through a day off is information, not a warning: it is grouped under one closed line so the
+ * warnings an official acts on stand out.
  */
 import { useId, useMemo, useState } from 'react'
 import { formatDate } from '@/domain/dates/format-date'
-import { runPlanChecks, type CheckKind } from '@/domain/rules/plan-checks'
+import { runPlanChecks, type CheckFinding, type CheckKind } from '@/domain/rules/plan-checks'
 import { holidaysInRange } from '@/domain/holidays/holidays'
 import { ModalDialog } from '@/components/modal-dialog'
 import { useMessages } from '@/components/use-messages'
@@ -25,10 +27,11 @@ function ChecksList() {
   const uid = useId()
   const [limitText, setLimitText] = useState(String(plan.checks.maxTasksPerUnitPerDay))
   const [limitError, setLimitError] = useState<string | null>(null)
-  const findings = useMemo(() => {
+  const [findings, spans] = useMemo(() => {
     const first = plan.phases[0]?.start ?? plan.election.electionDay
     const last = plan.phases[plan.phases.length - 1]?.end ?? plan.election.electionDay
-    return runPlanChecks(plan, holidaysInRange(`${first.slice(0, 4)}-01-01`, `${Number(last.slice(0, 4)) + 1}-01-01`))
+    const all = runPlanChecks(plan, holidaysInRange(`${first.slice(0, 4)}-01-01`, `${Number(last.slice(0, 4)) + 1}-01-01`))
+    return [all.filter((f) => f.kind !== 'spans-holiday'), all.filter((f) => f.kind === 'spans-holiday')]
   }, [plan])
   const close = () => usePlannerStore.getState().setChecksOpen(false)
   const openTask = (taskId: string) => {
@@ -53,22 +56,32 @@ function ChecksList() {
       </form>
       <p role="status" data-testid="checks-count">{t.count(findings.length)}</p>
       <ul className="checks-list" data-testid="checks-list">
-        {findings.slice(0, MAX_SHOWN).map((f) => {
-          const task = plan.tasks[f.taskId]
-          return (
-            <li key={`${f.kind}-${f.taskId}`} className={`check-item is-${f.severity}`} data-kind={f.kind}>
-              <span className="check-date">{formatDate(f.date)}</span>
-              <span className="check-text">
-                <strong>{t.kinds[f.kind as CheckKind](String(f.detail ?? ''))}</strong>{' '}
-                <button type="button" className="link-button" onClick={() => openTask(f.taskId)}>{task?.title ?? f.taskId}</button>
-              </span>
-              <button type="button" className="small-button" onClick={() => usePlannerStore.getState().dismissCheck(f.taskId, f.kind)}>{t.dismiss}</button>
-            </li>
-          )
-        })}
+        {findings.slice(0, MAX_SHOWN).map((f) => <FindingItem key={`${f.kind}-${f.taskId}`} finding={f} title={plan.tasks[f.taskId]?.title ?? f.taskId} onOpen={openTask} />)}
       </ul>
       {findings.length > MAX_SHOWN ? <p className="muted small">{t.more(findings.length - MAX_SHOWN)}</p> : null}
+      {spans.length > 0 ? (
+        <details className="checks-group" data-testid="checks-spans">
+          <summary>{t.spansGroup(spans.length)}</summary>
+          <ul className="checks-list">
+            {spans.slice(0, MAX_SHOWN).map((f) => <FindingItem key={`${f.kind}-${f.taskId}`} finding={f} title={plan.tasks[f.taskId]?.title ?? f.taskId} onOpen={openTask} />)}
+          </ul>
+        </details>
+      ) : null}
       <div className="dialog-actions"><span className="spacer" /><button type="button" className="primary" onClick={close}>{messages.settingsDialog.close}</button></div>
     </ModalDialog>
+  )
+}
+
+function FindingItem({ finding: f, title, onOpen }: { finding: CheckFinding; title: string; onOpen: (taskId: string) => void }) {
+  const t = useMessages().checks
+  return (
+    <li className={`check-item is-${f.severity}`} data-kind={f.kind}>
+      <span className="check-date">{formatDate(f.date)}</span>
+      <span className="check-text">
+        <strong>{t.kinds[f.kind as CheckKind](String(f.detail ?? ''))}</strong>{' '}
+        <button type="button" className="link-button" onClick={() => onOpen(f.taskId)}>{title}</button>
+      </span>
+      <button type="button" className="small-button" onClick={() => usePlannerStore.getState().dismissCheck(f.taskId, f.kind)}>{t.dismiss}</button>
+    </li>
   )
 }

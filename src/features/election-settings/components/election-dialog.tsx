@@ -2,6 +2,9 @@
  * Election settings: the election's name, election day D, the law in force and the announcement day.
  * Changing D or the law shows, before anything changes, every task that moves (old and new dates,
  * and those that now fall outside every phase); "Áp dụng" applies it as one undo step.
+ * Moving a plan across 1/7/2025 (the end of the district level) keeps the user's units and levels
+ * unless they tick "use the template's units": then the template's units take their 2025 names and
+ * district tasks become commune tasks (domain/templates/admin-state.ts).
  */
 import { useId, useMemo, useState } from 'react'
 import { formatDate, formatDateOrDateTime, formatDateWithWeekday, parseDisplayDate } from '@/domain/dates/format-date'
@@ -11,6 +14,7 @@ import { ELECTION_LAWS, type ElectionLaw, type ElectionSettings } from '@/domain
 import { LAW_LABELS } from '@/domain/rules/election-laws'
 import { replanElection } from '@/domain/rules/replan'
 import { holidaysInRange } from '@/domain/holidays/holidays'
+import { adaptPlanTo2025State, adminStateOf } from '@/domain/templates/admin-state'
 import { ModalDialog } from '@/components/modal-dialog'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
@@ -33,6 +37,7 @@ function ElectionForm() {
   const [day, setDay] = useState(formatDate(plan.election.electionDay))
   const [law, setLaw] = useState<ElectionLaw>(plan.election.law)
   const [announced, setAnnounced] = useState(plan.election.announcedOn ? formatDate(plan.election.announcedOn) : '')
+  const [useTemplateUnits, setUseTemplateUnits] = useState(false)
   const close = () => usePlannerStore.getState().setElectionDialogOpen(false)
 
   const parsed = useMemo((): { election: ElectionSettings } | { error: 'day' | 'announced' } => {
@@ -50,11 +55,17 @@ function ElectionForm() {
     return replanElection(plan, parsed.election, 0, holidaysInRange(`${year - 1}-01-01`, `${year + 1}-01-01`))
   }, [parsed, plan])
   const warnings = 'election' in parsed ? electionWarnings(parsed.election) : []
+  // The new election day falls after the district level ended and the plan's does not.
+  const crossesTo2025 = 'election' in parsed && adminStateOf(parsed.election) === 'two-level-2025' && adminStateOf(plan.election) === 'three-level'
 
   const apply = (event: React.FormEvent) => {
     event.preventDefault()
     if (!('election' in parsed)) return
-    usePlannerStore.getState().replanElection({ ...parsed.election, name: name.trim() })
+    const election = { ...parsed.election, name: name.trim() }
+    if (crossesTo2025 && useTemplateUnits) {
+      const now = Date.now()
+      usePlannerStore.getState().replaceActivePlan(adaptPlanTo2025State(replanElection(plan, election, now).plan, now))
+    } else usePlannerStore.getState().replanElection(election)
     usePlannerStore.getState().setCalendar({ date: parsed.election.electionDay })
     close()
   }
@@ -85,6 +96,12 @@ function ElectionForm() {
             {ELECTION_LAWS.map((l) => <option key={l} value={l}>{LAW_LABELS[l][language]}</option>)}
           </select>
         </div>
+        {crossesTo2025 ? (
+          <label className="checkbox small">
+            <input type="checkbox" name="useTemplateUnits" checked={useTemplateUnits} onChange={(e) => setUseTemplateUnits(e.target.checked)} />
+            {t.useTemplateUnits}
+          </label>
+        ) : null}
         {warnings.length > 0 ? (
           <ul className="warning-list" role="alert">
             {warnings.map((w) => <li key={w}>{t.warnings[w]}</li>)}

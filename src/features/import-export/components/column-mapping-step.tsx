@@ -8,28 +8,24 @@ import { useId } from 'react'
 import type { Language } from '@/domain/dates/format-date'
 import type { Plan } from '@/domain/types'
 import { describeRowIssue } from '@/io/schedule-table/import-messages'
-import {
-  FOREIGN_PREVIEW_ROWS, REQUIRED_MAPPED_FIELDS,
-  type ColumnMapping, type ForeignSheetResult, type MappingResult, type RowIssue,
-} from '@/io/schedule-table/schedule-import'
-import { MAPPED_FIELDS, type MappedField } from '@/io/schedule-table/schedule-rows'
+import { REQUIRED_MAPPED_FIELDS } from '@/io/schedule-table/column-mapping'
+import { MAPPED_FIELDS, type MappedField } from '@/io/schedule-table/header-matching'
+import type { ColumnMapping, RowIssue } from '@/io/schedule-table/import-result'
 import type { Messages } from '@/lib/i18n/catalog'
 import {
   assignField, columnLetter, HEADER_ROW_CHOICES, rowSummary, shorten, taskTimeLabel,
 } from '@/features/import-export/utils/column-mapping-view'
+import type { ForeignPreview } from '@/features/import-export/utils/import-protocol'
 
 /** Row issues listed before "… and n more rows". */
 const MAX_ISSUES_SHOWN = 20
 const IGNORE = ''
 
 export function ColumnMappingStep({
-  sheet, sheetRows, mapping, mapped, plan, messages, language, onHeaderRowChange, onMappingChange,
+  preview, plan, messages, language, onHeaderRowChange, onMappingChange,
 }: {
-  sheet: ForeignSheetResult
-  /** The rows offered as the header row (the file's first rows, whatever header is chosen now). */
-  sheetRows: ForeignSheetResult['sheetRows']
-  mapping: ColumnMapping
-  mapped: MappingResult
+  /** The sheet under its header row and mapping, as the import worker mapped it (the first tasks and issues). */
+  preview: ForeignPreview
   plan: Plan
   messages: Messages
   language: Language
@@ -39,11 +35,12 @@ export function ColumnMappingStep({
   const t = messages.importDialog.mapping
   const uid = useId()
   const fieldName = (field: MappedField) => t.fields[field]
+  const { sheet, mapping, mapped, headerChoices } = preview
 
   const missing = mapped.ok ? [] : mapped.missing
   const unitNames = new Map([...plan.units, ...(mapped.ok ? mapped.newUnits : [])].map((u) => [u.id, u.name]))
   const channelNames = new Map(plan.channels.map((c) => [c.id, language === 'en' && c.nameEn ? c.nameEn : c.name]))
-  const shownTasks = mapped.ok ? mapped.tasks.slice(0, FOREIGN_PREVIEW_ROWS) : []
+  const shownTasks = mapped.ok ? mapped.tasks : []
 
   return (
     <section className="column-mapping" aria-labelledby={`${uid}-heading`} data-testid="column-mapping">
@@ -54,7 +51,7 @@ export function ColumnMappingStep({
         <label className="field-label" htmlFor={`${uid}-header-row`}>{t.headerRow}</label>
         <select id={`${uid}-header-row`} value={sheet.headerRow} data-testid="mapping-header-row"
           onChange={(e) => onHeaderRowChange(Number(e.target.value))}>
-          {sheetRows.slice(0, HEADER_ROW_CHOICES).map((row) => (
+          {headerChoices.slice(0, HEADER_ROW_CHOICES).map((row) => (
             <option key={row.number} value={row.number}>{t.rowOption(row.number, rowSummary(row.cells))}</option>
           ))}
         </select>
@@ -99,7 +96,7 @@ export function ColumnMappingStep({
 
       {mapped.ok ? (
         <>
-          <h3 className="column-mapping-heading">{t.preview(shownTasks.length, mapped.tasks.length)}</h3>
+          <h3 className="column-mapping-heading">{t.preview(shownTasks.length, mapped.taskCount)}</h3>
           {shownTasks.length === 0 ? <p className="muted">{t.noTasks}</p> : (
             <div className="mapping-preview-wrap">
               <table className="mapping-preview" data-testid="mapping-preview">
@@ -131,8 +128,8 @@ export function ColumnMappingStep({
               {t.newUnits(mapped.newUnits.length, mapped.newUnits.map((u) => u.name).join('; '))}
             </p>
           ) : null}
-          <IssueList title={t.rowErrors} issues={mapped.errors} testId="mapping-errors" className="import-problems is-error" messages={messages} language={language} />
-          <IssueList title={t.rowWarnings} issues={mapped.warnings} testId="mapping-warnings" className="import-problems" messages={messages} language={language} />
+          <IssueList title={t.rowErrors} issues={mapped.errors} count={mapped.errorCount} testId="mapping-errors" className="import-problems is-error" messages={messages} language={language} />
+          <IssueList title={t.rowWarnings} issues={mapped.warnings} count={mapped.warningCount} testId="mapping-warnings" className="import-problems" messages={messages} language={language} />
         </>
       ) : null}
     </section>
@@ -140,23 +137,25 @@ export function ColumnMappingStep({
 }
 
 function IssueList({
-  title, issues, testId, className, messages, language,
+  title, issues, count, testId, className, messages, language,
 }: {
   title: (n: number) => string
+  /** The first issues; `count` is how many there are. */
   issues: readonly RowIssue[]
+  count: number
   testId: string
   className: string
   messages: Messages
   language: Language
 }) {
-  if (issues.length === 0) return null
+  if (count === 0) return null
   return (
     <div className={className} data-testid={testId}>
-      <p>{title(issues.length)}</p>
+      <p>{title(count)}</p>
       <ul>
         {issues.slice(0, MAX_ISSUES_SHOWN).map((issue, i) => <li key={i}>{describeRowIssue(issue, language)}</li>)}
       </ul>
-      {issues.length > MAX_ISSUES_SHOWN ? <p>{messages.importDialog.mapping.more(issues.length - MAX_ISSUES_SHOWN)}</p> : null}
+      {count > Math.min(issues.length, MAX_ISSUES_SHOWN) ? <p>{messages.importDialog.mapping.more(count - Math.min(issues.length, MAX_ISSUES_SHOWN))}</p> : null}
     </div>
   )
 }

@@ -8,8 +8,7 @@
  */
 import { useEffect, useMemo } from 'react'
 import { formatDate } from '@/domain/dates/format-date'
-import { formatElectionOffset } from '@/domain/dates/election-offset'
-import { computeMilestones } from '@/domain/rules/milestones'
+import { computeMilestones, milestoneOffsetLabel } from '@/domain/rules/milestones'
 import type { Task } from '@/domain/types'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { buildScheduleRows } from '@/io/schedule-table/schedule-rows'
@@ -79,7 +78,7 @@ export function PrintSchedule() {
           <thead><tr><th colSpan={3}>{t.milestones}</th></tr></thead>
           <tbody>
             {milestones.map((m) => (
-              <tr key={m.id}><td>{formatElectionOffset(m.offsetDays)}</td><td>{language === 'en' ? m.nameEn : m.nameVi}</td><td>{formatDate(m.date)}</td></tr>
+              <tr key={m.id}><td>{milestoneOffsetLabel(m)}</td><td>{language === 'en' ? m.nameEn : m.nameVi}</td><td>{formatDate(m.date)}</td></tr>
             ))}
           </tbody>
         </table>

@@ -7,8 +7,8 @@ import { formatDate } from '@/domain/dates/format-date'
 import { datePart, timePart } from '@/domain/dates/local-date'
 import { lastDay } from '@/domain/plan/task-dates'
 import type { Task } from '@/domain/types'
-import type { ColumnMapping } from '@/io/schedule-table/schedule-import'
-import type { MappedField } from '@/io/schedule-table/schedule-rows'
+import type { MappedField } from '@/io/schedule-table/header-matching'
+import type { ColumnMapping } from '@/io/schedule-table/import-result'
 
 /** How many of the first rows are offered as the header row. */
 export const HEADER_ROW_CHOICES = 15

@@ -29,7 +29,7 @@ export async function buildExportFile(format: ExportFormat, request: ExportReque
   const { plan, tasks, includeMilestones, language, now, range = null } = request
   switch (format) {
     case 'ics': {
-      const ics = await import('@/io/ics/ics-file')
+      const ics = await import('@/io/ics/ics-export')
       return { fileName: ics.icsFileName(plan), content: ics.serializeIcs(plan, { tasks, includeMilestones, language, now }), mimeType: ics.ICS_MIME_TYPE }
     }
     case 'xlsx': {

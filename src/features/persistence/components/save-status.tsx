@@ -21,6 +21,7 @@ export function SaveStatusIndicator() {
     case 'unavailable': text = messages.save.unavailable; break
     case 'newer-version': text = messages.save.newerVersion; break
     case 'blocked': text = messages.save.blocked; break
+    case 'failed': text = messages.save.failed; break
   }
   return <span className={`save-status${isError ? ' is-error' : ''}`} data-testid="save-status" data-kind={status.kind}>{text}</span>
 }

@@ -8,9 +8,10 @@ import { formatDate, parseDisplayDate } from '@/domain/dates/format-date'
 import { isValidLocalDate } from '@/domain/dates/local-date'
 import { LAW_LABELS } from '@/domain/rules/election-laws'
 import {
-  createPlanFromTemplate, defaultTasksForLevel, defaultUnitNamesForLevel, derivePlan, duplicatePlan, PLAN_TEMPLATES, type PlanTemplateId,
+  createPlanFromTemplate, defaultPlanName, defaultTasksForLevel, defaultUnitNamesForLevel, derivePlan, duplicatePlan, PLAN_TEMPLATES, type PlanTemplateId,
 } from '@/domain/templates/plan-templates'
-import { ADMIN_LEVELS, ELECTION_LAWS, type AdminLevel, type ElectionLaw } from '@/domain/types'
+import { lowerLevelsOf, planLevelsOf } from '@/domain/templates/admin-state'
+import { ELECTION_LAWS, type AdminLevel, type ElectionLaw } from '@/domain/types'
 import { ModalDialog } from '@/components/modal-dialog'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
@@ -60,7 +61,7 @@ function PlansForm() {
       </ul>
       <div className="settings-grid">
         <NewPlanForm onDone={close} />
-        <DerivePlanForm onDone={close} />
+        {plans[activePlanId] && lowerLevelsOf(plans[activePlanId]).length === 0 ? null : <DerivePlanForm onDone={close} />}
       </div>
       <div className="dialog-actions"><span className="spacer" /><button type="button" onClick={close}>{messages.settingsDialog.close}</button></div>
     </ModalDialog>
@@ -73,12 +74,19 @@ function NewPlanForm({ onDone }: { onDone: () => void }) {
   const language = useLanguage()
   const uid = useId()
   const [template, setTemplate] = useState<PlanTemplateId>('vn-2026')
-  const [name, setName] = useState('')
-  const [level, setLevel] = useState<AdminLevel>('province')
+  // null until the user types: the name follows the template, election day and level until then.
+  const [typedName, setName] = useState<string | null>(null)
+  const [chosenLevel, setLevel] = useState<AdminLevel>('province')
   const [locality, setLocality] = useState('')
   const [day, setDay] = useState(formatDate(PLAN_TEMPLATES['vn-2026'].election.electionDay))
   const [law, setLaw] = useState<ElectionLaw>(PLAN_TEMPLATES['vn-2026'].election.law)
   const [error, setError] = useState<string | null>(null)
+  const parsedDay = parseDisplayDate(day)
+  const electionForName = { electionDay: parsedDay && isValidLocalDate(parsedDay) ? parsedDay : PLAN_TEMPLATES[template].election.electionDay }
+  // The levels of the state the election runs in (no district level after 1/7/2025).
+  const levels = planLevelsOf(electionForName)
+  const level = levels.includes(chosenLevel) ? chosenLevel : 'province'
+  const name = typedName ?? defaultPlanName(electionForName, level)
 
   const pickTemplate = (id: PlanTemplateId) => {
     setTemplate(id)
@@ -112,7 +120,7 @@ function NewPlanForm({ onDone }: { onDone: () => void }) {
         <div className="field">
           <label className="field-label" htmlFor={`${uid}-level`}>{t.level}</label>
           <select id={`${uid}-level`} value={level} onChange={(e) => setLevel(e.target.value as AdminLevel)}>
-            {ADMIN_LEVELS.filter((l) => l !== 'national').map((l) => <option key={l} value={l}>{messages.level[l]}</option>)}
+            {levels.map((l) => <option key={l} value={l}>{messages.level[l]}</option>)}
           </select>
         </div>
         <div className="field">
@@ -143,15 +151,18 @@ function DerivePlanForm({ onDone }: { onDone: () => void }) {
   const messages = useMessages()
   const t = messages.plans
   const uid = useId()
-  const [level, setLevel] = useState<AdminLevel>(parent.level === 'district' ? 'commune' : 'district')
+  const lowerLevels = useMemo(() => lowerLevelsOf(parent), [parent])
+  const [chosenLevel, setLevel] = useState<AdminLevel | null>(null)
+  const level: AdminLevel = chosenLevel !== null && lowerLevels.includes(chosenLevel) ? chosenLevel : lowerLevels[0] ?? 'commune'
   const [locality, setLocality] = useState('')
-  const [name, setName] = useState('')
+  const [typedName, setName] = useState<string | null>(null)
+  const name = typedName ?? defaultPlanName(parent.election, level)
   const defaults = useMemo(() => new Set(defaultTasksForLevel(parent, level).map((t) => t.id)), [parent, level])
   // The user's own picks; until the first one, the defaults of the chosen level.
   const [pickedIds, setPickedIds] = useState<Set<string> | null>(null)
   const picked = pickedIds ?? defaults
   const [unitText, setUnitText] = useState<string | null>(null)
-  const units = unitText ?? defaultUnitNamesForLevel(level).join('\n')
+  const units = unitText ?? defaultUnitNamesForLevel(level, parent.election).join('\n')
   const allTasks = useMemo(() => Object.values(parent.tasks).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)), [parent.tasks])
   const [error, setError] = useState<string | null>(null)
   const toggle = (id: string, on: boolean) => {
@@ -184,8 +195,7 @@ function DerivePlanForm({ onDone }: { onDone: () => void }) {
             setPickedIds(null)
             setUnitText(null)
           }}>
-            <option value="district">{messages.level.district}</option>
-            <option value="commune">{messages.level.commune}</option>
+            {lowerLevels.map((l) => <option key={l} value={l}>{messages.level[l]}</option>)}
           </select>
         </div>
         <div className="field">

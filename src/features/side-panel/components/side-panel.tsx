@@ -6,8 +6,7 @@ import { useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { addDays } from '@/domain/dates/local-date'
 import { formatDate } from '@/domain/dates/format-date'
-import { formatElectionOffset } from '@/domain/dates/election-offset'
-import { computeMilestones } from '@/domain/rules/milestones'
+import { computeMilestones, milestoneOffsetLabel } from '@/domain/rules/milestones'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 
@@ -78,7 +77,7 @@ export function SidePanel() {
           {upcoming.map((m) => (
             <li key={m.id}>
               <button type="button" className="link-button" onClick={() => setCalendar({ date: m.date })}>
-                <span className="d-badge">{formatElectionOffset(m.offsetDays)}</span>
+                <span className="d-badge">{milestoneOffsetLabel(m)}</span>
                 <span>{language === 'en' ? m.nameEn : m.nameVi}</span>
               </button>
               <span className="muted small">{formatDate(m.date)}{m.endDate ? ` – ${formatDate(m.endDate)}` : ''}{m.time ? ` ${m.time}` : ''}</span>

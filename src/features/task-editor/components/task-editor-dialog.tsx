@@ -82,6 +82,8 @@ function TaskEditorForm({ task, base, occurrenceDate }: { task: Task | null; bas
   const draftPreview = useMemo(() => formToDraft(form, base, plan.election), [form, base, plan.election])
   const startIso = parseDisplayDate(form.startDate)
   const dLabel = startIso && isValidLocalDate(startIso) ? electionOffsetLabel(startIso, plan.election.electionDay) : null
+  const endIso = parseDisplayDate(form.endDate)
+  const endLabel = endIso && isValidLocalDate(endIso) ? electionOffsetLabel(endIso, plan.election.electionDay) : null
   const field = (name: TaskField) => ({
     'aria-invalid': errors[name] ? ('true' as const) : undefined,
     'aria-describedby': errors[name] ? `${uid}-${name}-error` : undefined,
@@ -140,6 +142,20 @@ function TaskEditorForm({ task, base, occurrenceDate }: { task: Task | null; bas
             </select>
           </Row>
           {form.anchor !== 'fixed' && dLabel ? <p className="muted small">{messages.editor.anchorHint(dLabel)}</p> : null}
+          {form.repeat === 'none' ? (
+            <Row label={messages.editor.endAnchor} htmlFor={`${uid}-endAnchor`}>
+              <select id={`${uid}-endAnchor`} name="endAnchor" value={form.endAnchor} onChange={(e) => update('endAnchor', e.target.value as TaskForm['endAnchor'])}>
+                <option value="fixed">{messages.editor.endAnchorKeep}</option>
+                <option value="election-day">{messages.editor.anchorElection}</option>
+                <optgroup label={messages.editor.anchorMilestone}>
+                  {milestones.filter((m) => m.id !== 'election-day').map((m) => (
+                    <option key={m.id} value={`milestone:${m.id}`}>{language === 'en' ? m.nameEn : m.nameVi}</option>
+                  ))}
+                </optgroup>
+              </select>
+            </Row>
+          ) : null}
+          {form.repeat === 'none' && form.endAnchor !== 'fixed' && endLabel ? <p className="muted small">{messages.editor.endAnchorHint(endLabel)}</p> : null}
           <RecurrenceFields form={form} update={update} draft={draftPreview} error={fieldError('recurrence')} fieldProps={field('recurrence')} />
         </fieldset>
 

@@ -21,6 +21,17 @@ describe('task form model', () => {
     }
   })
 
+  it('anchors the end as well as the start: the all-day end counts from the day after the last day', () => {
+    const draft = { ...emptyTaskDraft('2021-04-28', '2021-05-22', true), title: 'Ứng cử viên' }
+    const form = { ...draftToForm(draft), anchor: 'milestone:official-candidate-lists' as const, endAnchor: 'milestone:campaigning-ends' as const }
+    expect(formToDraft(form, draft, ELECTION_2021)).toMatchObject({
+      anchor: { type: 'milestone', milestoneId: 'official-candidate-lists', offsetDays: 0 },
+      // Last day 21/05 (D-2): the exclusive end 22/05 is the day campaigning ends (D-1, 07:00).
+      endAnchor: { type: 'milestone', milestoneId: 'campaigning-ends', offsetDays: 0 },
+    })
+    expect(formToDraft({ ...form, endAnchor: 'fixed' }, draft, ELECTION_2021).endAnchor).toBeNull()
+  })
+
   it('turns the repeat fields into a rule, keeps exceptions the rule still has, and reports a bad rule', () => {
     const draft = {
       ...emptyTaskDraft('2021-05-13', '2021-05-14', true), title: 'Loa',

@@ -20,6 +20,8 @@ export interface TaskForm {
   endDate: string
   endTime: string
   anchor: AnchorChoice
+  /** The end's anchor; 'fixed' here means "the end keeps the task's length". */
+  endAnchor: AnchorChoice
   channelId: string
   leadUnitId: string
   supportUnitIds: string[]
@@ -54,7 +56,8 @@ export function draftToForm(draft: TaskDraft): TaskForm {
     startTime: draft.allDay ? '08:00' : timePart(draft.start),
     endDate: formatDate(lastDayInclusive),
     endTime: draft.allDay ? '11:30' : timePart(draft.end),
-    anchor: draft.anchor.type === 'fixed' ? 'fixed' : draft.anchor.type === 'election-day' ? 'election-day' : `milestone:${draft.anchor.milestoneId}`,
+    anchor: anchorChoiceOf(draft.anchor),
+    endAnchor: draft.endAnchor === null ? 'fixed' : anchorChoiceOf(draft.endAnchor),
     channelId: draft.channelId ?? '',
     leadUnitId: draft.leadUnitId ?? '',
     supportUnitIds: draft.supportUnitIds,
@@ -127,6 +130,9 @@ export function formToDraft(form: TaskForm, base: TaskDraft, election: ElectionS
     start: startValue,
     end: endValue,
     anchor: anchorFromChoice(form.anchor, start, election),
+    // The end's offset counts from the model's end (an all-day task's exclusive end), like `end` itself.
+    // A series keeps its occurrences' length: it has no end anchor.
+    endAnchor: form.endAnchor === 'fixed' || form.repeat !== 'none' ? null : nullIfFixed(anchorFromChoice(form.endAnchor, datePart(endValue), election)),
     channelId: form.channelId || null,
     leadUnitId: form.leadUnitId || null,
     supportUnitIds: form.supportUnitIds.filter((id) => id !== form.leadUnitId),
@@ -147,6 +153,14 @@ export function formToDraft(form: TaskForm, base: TaskDraft, election: ElectionS
       : null,
     recurrence: recurrenceFromForm(form, base, start),
   }
+}
+
+function anchorChoiceOf(anchor: TaskAnchor): AnchorChoice {
+  return anchor.type === 'fixed' ? 'fixed' : anchor.type === 'election-day' ? 'election-day' : `milestone:${anchor.milestoneId}`
+}
+
+function nullIfFixed(anchor: TaskAnchor): TaskAnchor | null {
+  return anchor.type === 'fixed' ? null : anchor
 }
 
 function anchorFromChoice(choice: AnchorChoice, start: string, election: ElectionSettings): TaskAnchor {

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { buildCampaign2021Plan } from '@/domain/templates/campaign-2021'
 import { parseCsv } from '@/io/csv/csv-file'
 import { describeRowIssue } from '@/io/schedule-table/import-messages'
-import {
-  applyColumnMapping, interpretSheet, parseDateRangeText, parseDateTimeText, readForeignSheet, suggestColumnField,
-  type ForeignSheetResult, type SheetRow,
-} from '@/io/schedule-table/schedule-import'
+import { applyColumnMapping, readForeignSheet } from '@/io/schedule-table/column-mapping'
+import { parseDateRangeText, parseDateTimeText } from '@/io/schedule-table/date-text'
+import { suggestColumnField } from '@/io/schedule-table/header-matching'
+import type { ForeignSheetResult, SheetRow } from '@/io/schedule-table/import-result'
+import { interpretSheet } from '@/io/schedule-table/interpret-sheet'
 import { parseXlsx } from '@/io/xlsx/xlsx-file'
 
 const NOW = Date.UTC(2026, 10, 22, 3, 0)

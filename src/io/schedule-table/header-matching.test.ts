@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { matchColumnHeader } from '@/io/schedule-table/header-matching'
+
+describe('header matching', () => {
+  it('matches header names in Vietnamese with or without diacritics, any case, and in English', () => {
+    const cases: [string, string | null][] = [
+      ['Nội dung', 'title'], ['Nội dung công việc', 'title'], ['Noi dung', 'title'], ['NỘI DUNG CÔNG VIỆC CHỦ YẾU', 'title'],
+      ['Task', 'title'], ['Title', 'title'],
+      ['Thời gian', 'start'], ['Thời gian (từ ngày – đến ngày)', 'start'], ['Từ ngày', 'start'], ['Ngày bắt đầu', 'start'],
+      ['ngay bat dau', 'start'], ['Start', 'start'], ['Start date', 'start'], ['Ngày', 'start'],
+      ['Đến ngày', 'end'], ['Ngày kết thúc', 'end'], ['End', 'end'], ['End date', 'end'], ['Due date', 'end'], ['Thời hạn', 'end'],
+      ['Đơn vị chủ trì', 'lead'], ['Chủ trì', 'lead'], ['don vi chu tri', 'lead'], ['Lead', 'lead'], ['Lead unit', 'lead'],
+      ['Đơn vị phối hợp', 'support'], ['Phối hợp', 'support'], ['Support', 'support'], ['Supporting units', 'support'],
+      ['Kênh', 'channel'], ['Channel', 'channel'], ['Hình thức tuyên truyền', 'channel'],
+      ['Trạng thái', 'status'], ['Status', 'status'], ['TRANG THAI', 'status'],
+      ['Ghi chú', 'description'], ['Notes', 'description'], ['Description', 'description'], ['Mô tả', 'description'],
+      ['Địa điểm', 'location'], ['Location', 'location'], ['dia diem', 'location'],
+      ['Số lượng', 'quantity'],
+      ['STT', null], ['TT', null], ['', null], ['Mã', null], ['xyz', null],
+    ]
+    for (const [header, field] of cases) expect([header, matchColumnHeader(header)]).toEqual([header, field])
+  })
+})
