@@ -6,7 +6,7 @@
  */
 import ICAL from 'ical.js'
 import { addDays } from '@/domain/dates/local-date'
-import { reanchor } from '@/domain/plan/anchors'
+import { reanchor, reanchorEnd } from '@/domain/plan/anchors'
 import { safeKey } from '@/domain/plan/ids'
 import { restoreTask } from '@/domain/plan/restore-plan'
 import { LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from '@/domain/plan/validate-task'
@@ -328,6 +328,8 @@ function toTask(fields: EventFields, context: ParseContext): Task | null {
     start: fields.start,
     end: fields.end,
     anchor: existing ? reanchor(existing.anchor, fields.start, plan.election) : { type: 'fixed' },
+    // A moved end keeps its anchor with the new offset, or the next re-plan would snap it back.
+    endAnchor: existing ? reanchorEnd(existing.endAnchor, fields.end, plan.election) : null,
     channelId: matchChannel(fields.categories, context.channelsByName) ?? existing?.channelId ?? null,
     location: fields.location,
     description: fields.description ?? existing?.description ?? fields.descriptionText,

@@ -8,7 +8,7 @@
  * column; the task is imported without the unreadable value, or with the formula's last result.
  */
 import { addDays, datePart, diffDays, isValidLocalDate, isValidLocalDateTime, timePart } from '@/domain/dates/local-date'
-import { reanchor } from '@/domain/plan/anchors'
+import { reanchor, reanchorEnd } from '@/domain/plan/anchors'
 import { canonicalJson } from '@/domain/plan/canonical-json'
 import { restoreTask } from '@/domain/plan/restore-plan'
 import { shiftRecurrence } from '@/domain/plan/recurrence'
@@ -141,6 +141,10 @@ function readOwnRow(reader: RowReader, row: SheetRow, header: SheetRow, columns:
     start: bounds.start,
     end: bounds.end,
     anchor: bounds.edited || bounds.fromVisible ? reanchor(asAnchor(anchor), bounds.start, reader.plan.election) : anchor,
+    // An end moved in the sheet keeps its anchor with the new offset, or the next re-plan would snap it back.
+    ...(bounds.edited || bounds.fromVisible) && 'endAnchor' in other && other.endAnchor !== null
+      ? { endAnchor: reanchorEnd(asAnchor(other.endAnchor), bounds.end, reader.plan.election) }
+      : {},
     ...reader.readLinks(row.number, cell('lead').trim(), cell('support'), cell('channel').trim()),
     location: cell('location'),
     quantity: cell('quantity'),

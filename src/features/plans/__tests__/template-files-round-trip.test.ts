@@ -3,6 +3,7 @@
  * exports and imports: the JSON backup holds the whole plan, and the CSV/XLSX machine columns carry
  * fields they have no column for in "Dữ liệu khác".
  */
+import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { parseBackup, serializeBackup } from '@/io/backup/backup-file'
 import { parseCsv, serializeCsv } from '@/io/csv/csv-file'
@@ -34,5 +35,19 @@ describe('a 2026 template plan through the file formats', () => {
   it('keeps end anchors through Excel', async () => {
     const result = await parseXlsx(await serializeXlsx(single, { tasks: anchored, language: 'vi', now: NOW }), single, NOW)
     expect(result.ok && result.kind === 'own' ? endAnchors(result.tasks) : result).toEqual(endAnchors(anchored))
+  })
+
+  it('gives an end moved in the sheet a new end-anchor offset, so a re-plan keeps the new end', () => {
+    const task = plan.tasks['vn-2021-official-candidate-lists-communication']!
+    const text = serializeCsv(single, { tasks: [task], language: 'vi' }).replace(/^\uFEFF/, '')
+    const table = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true })
+    const row = table.data.find((r) => r['Mã'] === task.id)!
+    const [day, month, year] = row['Đến ngày']!.split('/').map(Number)
+    const later = new Date(Date.UTC(year!, month! - 1, day! - 2))
+    row['Đến ngày'] = `${String(later.getUTCDate()).padStart(2, '0')}/${String(later.getUTCMonth() + 1).padStart(2, '0')}/${later.getUTCFullYear()}`
+    const result = parseCsv(`\uFEFF${Papa.unparse(table.data)}`, single, NOW)
+    const read = result.ok && result.kind === 'own' ? result.tasks.find((t) => t.id === task.id) : null
+    const before = task.endAnchor as { offsetDays: number }
+    expect(read?.endAnchor).toEqual({ ...before, offsetDays: before.offsetDays - 2 })
   })
 })
