@@ -38,6 +38,18 @@ export default tseslint.config(
     ]),
   },
   {
+    // Browser state lives behind src/lib wrappers; domain and io are pure and run in Node and in workers.
+    files: ['src/domain/**/*.ts', 'src/io/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'indexedDB', 'location'].map((name) => ({
+          name, message: 'domain and io are pure: browser state goes through src/lib wrappers.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/io/**/*.ts'],
     rules: restrict([{ group: ['react', 'react-dom', 'zustand', '@/store/*', '@/features/*', '@/components/*', '@/app/*'], message: 'io is pure: plan to file and back.' }]),
   },

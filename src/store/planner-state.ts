@@ -121,6 +121,8 @@ export interface PlannerState {
   setLanguage: (language: Language) => void
   setShowHolidays: (show: boolean) => void
   markBackupDownloaded: (at: EpochMs) => void
+  /** The active plan as a JSON backup file, its time remembered; false when it could not be written or the browser refused. */
+  downloadBackup: () => boolean
   setCalendar: (calendar: Partial<CalendarSession>) => void
   openEditor: (editor: EditorSession) => void
   closeEditor: () => void

@@ -6,6 +6,8 @@ import { temporal } from 'zundo'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { todayIn } from '@/domain/dates/local-date'
+import { backupFileName, BACKUP_MIME_TYPE, trySerializeBackup } from '@/io/backup/backup-file'
+import { downloadFile } from '@/lib/file-download'
 import * as ops from '@/domain/plan/plan-ops'
 import { newId, safeKey } from '@/domain/plan/ids'
 import { reportHasChanges } from '@/domain/plan/restore-plan'
@@ -89,6 +91,18 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     setLanguage: (language) => set({ language }),
     setShowHolidays: (showHolidays) => set({ showHolidays }),
     markBackupDownloaded: (at) => set({ lastBackupAt: at }),
+    downloadBackup: () => {
+      const plan = get().plans[get().activePlanId]
+      if (!plan) return false
+      const now = new Date()
+      const text = trySerializeBackup([plan], now)
+      const ok = text !== null && downloadFile(backupFileName(plan, todayIn(plan.timeZone, now)), text, BACKUP_MIME_TYPE)
+      if (ok) {
+        set({ lastBackupAt: now.getTime() })
+        get().pushNotice({ id: newId('notice'), kind: 'backup-downloaded' })
+      }
+      return ok
+    },
     // Any navigation leaves the one-day list unless it names the day again.
     setCalendar: (calendar) => set((s) => ({ calendar: { ...s.calendar, listDay: null, ...calendar } })),
     openEditor: (editor) => set({ editor }),

@@ -9,7 +9,6 @@ import { addDays, isValidLocalDate } from '@/domain/dates/local-date'
 import { selectTasksForExport, type ExportScope } from '@/domain/plan/export-scope'
 import { scheduleRangeOfScope } from '@/io/schedule-table/schedule-rows'
 import { ModalDialog } from '@/components/modal-dialog'
-import { useDownloadBackup } from '@/components/use-download-backup'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { buildExportFile, type ExportFormat } from '@/features/import-export/utils/export-file'
 import { downloadFile } from '@/lib/file-download'
@@ -30,7 +29,7 @@ function ExportForm({ initialFormat }: { initialFormat: Format }) {
   const { setTransferDialog, pushNotice } = usePlannerStore(
     useShallow((s) => ({ setTransferDialog: s.setTransferDialog, pushNotice: s.pushNotice })),
   )
-  const downloadBackup = useDownloadBackup()
+  const downloadBackup = usePlannerStore((s) => s.downloadBackup)
   const messages = useMessages()
   const t = messages.exportDialog
   const language = useLanguage()

@@ -6,7 +6,7 @@ import type { Language } from '@/domain/dates/format-date'
 import type { Plan, Task } from '@/domain/types'
 import type { ScheduleRange } from '@/io/schedule-table/schedule-rows'
 
-/** The JSON backup is not here: it always covers the whole plan and goes through useDownloadBackup. */
+/** The JSON backup is not here: it always covers the whole plan and goes through the store's downloadBackup. */
 export type ExportFormat = 'ics' | 'xlsx' | 'docx' | 'csv'
 
 export interface ExportRequest {

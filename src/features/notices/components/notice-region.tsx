@@ -6,7 +6,6 @@
 import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useMessages } from '@/components/use-messages'
-import { useDownloadBackup } from '@/components/use-download-backup'
 import { describeRestoreReport } from '@/lib/i18n/describe-restore-report'
 import { STORAGE_WARNING_RATIO } from '@/store/local-storage-adapter'
 import type { Notice } from '@/store/planner-state'
@@ -17,7 +16,7 @@ export function NoticeRegion() {
   const saveStatus = usePlannerStore((s) => s.saveStatus)
   const dismissNotice = usePlannerStore((s) => s.dismissNotice)
   const messages = useMessages()
-  const downloadBackup = useDownloadBackup()
+  const downloadBackup = usePlannerStore((s) => s.downloadBackup)
 
   const blocking = (() => {
     switch (saveStatus.kind) {

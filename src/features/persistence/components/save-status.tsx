@@ -1,5 +1,4 @@
 /** "Đã lưu lúc 10:32", or a warning when saving failed. */
-import { useDownloadBackup } from '@/components/use-download-backup'
 import { useMessages } from '@/components/use-messages'
 import { formatInstant, formatClockTime } from '@/lib/format-instant'
 import { usePlannerStore } from '@/store/use-planner-store'
@@ -33,7 +32,7 @@ export function SaveStatusIndicator() {
 export function LastBackupButton() {
   const lastBackupAt = usePlannerStore((s) => s.lastBackupAt)
   const messages = useMessages()
-  const downloadBackup = useDownloadBackup()
+  const downloadBackup = usePlannerStore((s) => s.downloadBackup)
   return (
     <button type="button" className={`backup-button${lastBackupAt ? '' : ' is-stale'}`} title={messages.backup.notABackup} onClick={downloadBackup} data-testid="last-backup-button">
       {lastBackupAt ? messages.backup.lastDownloaded(formatInstant(lastBackupAt)) : messages.backup.never}

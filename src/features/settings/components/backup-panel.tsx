@@ -3,7 +3,6 @@
  * last downloaded, and downloads it in one click.
  */
 import { useMessages } from '@/components/use-messages'
-import { useDownloadBackup } from '@/components/use-download-backup'
 import { formatInstant } from '@/lib/format-instant'
 import { usePlannerStore } from '@/store/use-planner-store'
 
@@ -11,7 +10,7 @@ export function BackupPanel() {
   const messages = useMessages()
   const persistence = usePlannerStore((s) => s.persistence)
   const lastBackupAt = usePlannerStore((s) => s.lastBackupAt)
-  const downloadBackup = useDownloadBackup()
+  const downloadBackup = usePlannerStore((s) => s.downloadBackup)
   return (
     <section className="settings-section backup-panel">
       <h3>{messages.settingsDialog.storage}</h3>
