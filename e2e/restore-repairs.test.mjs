@@ -8,12 +8,13 @@ import {
 
 const suite = setupSuite()
 
+/** Every kept copy, key → original text (copies are stored compressed: read through the app's reader). */
 function unreadableCopies(page) {
   return page.evaluate((prefix) => {
     const copies = {}
     for (let i = 0; i < localStorage.length; i += 1) {
       const key = localStorage.key(i)
-      if (key.startsWith(prefix)) copies[key] = localStorage.getItem(key)
+      if (key.startsWith(prefix)) copies[key] = window.__electionPlanner.storage.readKeptCopy(key)
     }
     return copies
   }, UNREADABLE_PREFIX)

@@ -31,7 +31,7 @@ import type { SaveStatus, StorageUsage } from '@/store/planner-state'
 import type { PersistedState } from '@/store/state-keys'
 import { planStorageKey, STORAGE_KEYS } from '@/store/storage-keys'
 import { packText, unpackText } from '@/store/storage-codec'
-import { decodeStoredPlan, encodeKeptCopy, PlanEncoder, type DecodedPlan } from '@/store/stored-plan'
+import { decodeKeptCopy, decodeStoredPlan, encodeKeptCopy, PlanEncoder, type DecodedPlan } from '@/store/stored-plan'
 
 export const SAVE_DEBOUNCE_MS = 300
 export const SAVE_IDLE_TIMEOUT_MS = 1_000
@@ -114,6 +114,8 @@ export interface LocalStorageAdapter {
   readSnapshot: () => StoredSnapshot | null
   /** The saved document with its plans decoded (for support and the end-to-end tests); null when unreadable. */
   readSavedDocument: () => { version: number; state: Record<string, unknown> } | null
+  /** The original text kept under an `unreadable:` key (copies are stored compressed); null when absent or unreadable. */
+  readKeptCopy: (copyKey: string) => string | null
   isBlocked: () => boolean
   /** The last status reported (the store reads it once after hydration, before its sink is wired). */
   lastStatus: () => SaveStatus | null
@@ -270,6 +272,10 @@ export function createLocalStorageAdapter(
         snapshot.texts.set(planId, text.value)
       }
       return snapshot
+    },
+    readKeptCopy: (copyKey) => {
+      const read = readStorageItem(copyKey)
+      return read.ok && read.value !== null ? decodeKeptCopy(read.value) : null
     },
     readSavedDocument: () => {
       const read = readDocumentText(key)
