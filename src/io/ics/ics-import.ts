@@ -328,8 +328,9 @@ function toTask(fields: EventFields, context: ParseContext): Task | null {
     start: fields.start,
     end: fields.end,
     anchor: existing ? reanchor(existing.anchor, fields.start, plan.election) : { type: 'fixed' },
-    // A moved end keeps its anchor with the new offset, or the next re-plan would snap it back.
-    endAnchor: existing ? reanchorEnd(existing.endAnchor, fields.end, plan.election) : null,
+    // A moved end keeps its anchor with the new offset, or the next re-plan would snap it back;
+    // an end the file did not move keeps its anchor as it is.
+    endAnchor: existing && existing.end !== fields.end ? reanchorEnd(existing.endAnchor, fields.end, plan.election) : existing?.endAnchor ?? null,
     channelId: matchChannel(fields.categories, context.channelsByName) ?? existing?.channelId ?? null,
     location: fields.location,
     description: fields.description ?? existing?.description ?? fields.descriptionText,
