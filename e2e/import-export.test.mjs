@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs'
 import ICAL from 'ical.js'
 import JSZip from 'jszip'
 import Papa from 'papaparse'
-import { activePlan, assertText, setupSuite, TALL_VIEWPORT, taskEvent, taskTitled, TEST_TIMEOUT_MS, waitForTask, withApp } from './support.mjs'
+import { activePlan, assertText, setupSuite, TALL_VIEWPORT, taskEvent, taskTitled, TEST_TIMEOUT_MS, waitForTask, importThroughUi, withApp } from './support.mjs'
 
 const suite = setupSuite()
 
@@ -22,14 +22,6 @@ async function exportThroughUi(page, formatLabel, prepare = async () => {}) {
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Tải về' }).click()])
   const path = await download.path()
   return { name: download.suggestedFilename(), bytes: await readFile(path) }
-}
-
-async function importThroughUi(page, name, mimeType, buffer) {
-  await page.getByRole('button', { name: 'Nhập', exact: true }).click()
-  const dialog = page.locator('dialog[open].import-dialog')
-  await dialog.waitFor()
-  await dialog.getByTestId('import-file').setInputFiles({ name, mimeType, buffer })
-  return dialog
 }
 
 describe('export', () => {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { describe, test } from 'node:test'
 import { createDeflateRaw } from 'node:zlib'
 import { deflateSync, unzipSync } from 'fflate'
-import { activePlan, assertText, flushSave, savedDocument, setupSuite, withApp } from './support.mjs'
+import { activePlan, assertText, flushSave, savedDocument, setupSuite, importThroughUi, withApp } from './support.mjs'
 
 const suite = setupSuite()
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -20,14 +20,6 @@ async function exportThroughUi(page, formatLabel) {
   await dialog.waitFor()
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Tải về' }).click()])
   return readFile(await download.path())
-}
-
-async function importThroughUi(page, name, mimeType, buffer) {
-  await page.getByRole('button', { name: 'Nhập', exact: true }).click()
-  const dialog = page.locator('dialog[open].import-dialog')
-  await dialog.waitFor()
-  await dialog.getByTestId('import-file').setInputFiles({ name, mimeType, buffer })
-  return dialog
 }
 
 /** The plan as the store holds it and as it was last saved (flushed first), to compare before and after. */

@@ -3,22 +3,11 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import {
   activePlan, assertText, createTaskViaForm, dayUnderEventEnd, dayUnderEventStart, DOCUMENT_KEY, dragTaskToDay,
-  eventually, flushSave, savedDocument, setupSuite, TALL_VIEWPORT, taskEvent, taskTitled, TEST_TIMEOUT_MS, UNREADABLE_PREFIX,
+  eventually, flushSave, savedDocument, setupSuite, TALL_VIEWPORT, taskEvent, taskTitled, TEST_TIMEOUT_MS, unreadableCopies,
   waitForCalendarReady, waitForSaved, waitForTask, withApp,
 } from './support.mjs'
 
 const suite = setupSuite()
-
-function unreadableCopies(page) {
-  return page.evaluate((prefix) => {
-    const copies = {}
-    for (let i = 0; i < localStorage.length; i += 1) {
-      const key = localStorage.key(i)
-      if (key.startsWith(prefix)) copies[key] = localStorage.getItem(key)
-    }
-    return copies
-  }, UNREADABLE_PREFIX)
-}
 
 describe('persistence', () => {
   test('a created and moved task is still there, on its dates, after a reload', { timeout: TEST_TIMEOUT_MS }, () =>

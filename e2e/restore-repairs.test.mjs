@@ -3,22 +3,10 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import {
-  activePlan, DOCUMENT_KEY, flushSave, setupSuite, TEST_TIMEOUT_MS, UNREADABLE_PREFIX, waitForCalendarReady, waitForSaved, withApp,
+  activePlan, DOCUMENT_KEY, flushSave, setupSuite, TEST_TIMEOUT_MS, unreadableCopies, waitForCalendarReady, waitForSaved, withApp,
 } from './support.mjs'
 
 const suite = setupSuite()
-
-/** Every kept copy, key → original text (copies are stored compressed: read through the app's reader). */
-function unreadableCopies(page) {
-  return page.evaluate((prefix) => {
-    const copies = {}
-    for (let i = 0; i < localStorage.length; i += 1) {
-      const key = localStorage.key(i)
-      if (key.startsWith(prefix)) copies[key] = window.__electionPlanner.storage.readKeptCopy(key)
-    }
-    return copies
-  }, UNREADABLE_PREFIX)
-}
 
 /** Replaces everything the app saved with one version-2 document (the layout of earlier releases). */
 async function seedSave(page, text) {

@@ -326,3 +326,24 @@ export async function focusPageBody(page) {
   })
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY')
 }
+
+/** Every copy kept under an `unreadable:` key, key → original text (read through the app's reader: copies are stored compressed). */
+export function unreadableCopies(page) {
+  return page.evaluate((prefix) => {
+    const copies = {}
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i)
+      if (key.startsWith(prefix)) copies[key] = window.__electionPlanner.storage.readKeptCopy(key)
+    }
+    return copies
+  }, UNREADABLE_PREFIX)
+}
+
+/** Opens "Nhập", chooses the file and returns the open import dialog. */
+export async function importThroughUi(page, name, mimeType, buffer) {
+  await page.getByRole('button', { name: 'Nhập', exact: true }).click()
+  const dialog = page.locator('dialog[open].import-dialog')
+  await dialog.waitFor()
+  await dialog.getByTestId('import-file').setInputFiles({ name, mimeType, buffer })
+  return dialog
+}
