@@ -14,7 +14,7 @@ const suite = setupSuite()
 
 /** Opens Xuất ▾ → format, runs the dialog and returns the downloaded file's name and bytes. */
 async function exportThroughUi(page, formatLabel, prepare = async () => {}) {
-  await page.locator('details.menu summary').click()
+  await page.locator('.top-bar details.menu summary').filter({ hasText: 'Xuất' }).click()
   await page.getByRole('menuitem', { name: formatLabel }).click()
   const dialog = page.locator('dialog[open].export-dialog')
   await dialog.waitFor()
@@ -74,7 +74,7 @@ describe('export', () => {
   test('In / PDF renders the task table grouped by phase and opens the print dialog', { timeout: TEST_TIMEOUT_MS }, () =>
     withApp(suite, async ({ page }) => {
       await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed ?? 0) + 1 } })
-      await page.locator('details.menu summary').click()
+      await page.locator('.top-bar details.menu summary').filter({ hasText: 'Xuất' }).click()
       await page.getByRole('menuitem', { name: 'In / PDF' }).click()
       await page.locator('dialog[open].export-dialog').getByRole('button', { name: 'In' }).click()
       await page.waitForFunction(() => window.__printed === 1)

@@ -14,7 +14,7 @@ const MB = 1024 * 1024
 
 /** Opens Xuất ▾ → format, runs the dialog and returns the downloaded file's bytes. */
 async function exportThroughUi(page, formatLabel) {
-  await page.locator('details.menu summary').click()
+  await page.locator('.top-bar details.menu summary').filter({ hasText: 'Xuất' }).click()
   await page.getByRole('menuitem', { name: formatLabel }).click()
   const dialog = page.locator('dialog[open].export-dialog')
   await dialog.waitFor()

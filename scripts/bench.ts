@@ -7,6 +7,7 @@
  *   BENCH_RUNS=3 …         runs per number (default 5; medians are reported)
  *   BENCH_BUDGET_S=600 …   time budget for the measurements (default 320 s, see "schedule" below)
  *   BENCH_PROFILE=1 …      also writes a CPU profile of one app month load to .bench/app-month-load.cpuprofile
+ *   BENCH_ONLY=phone …     only the phone profile (4× CPU throttling, 390 × 844, touch: scripts/bench/phone.ts)
  *
  * Schedule: each run measures the app's week, list and year views (load + next), the bare week and
  * year, and — while the time budget allows (always in the first run) — the "month pair": the app's
@@ -66,9 +67,13 @@ import {
 import { formatReport, type Row } from './bench/report'
 import { measureDomainAndIo, printDomainRows } from './bench/domain-and-io'
 import { benchBackupText, measureImportThroughUi, type ImportUiRun } from './bench/import-ui'
+import { measurePhoneProfile, runPhoneProfileAlone } from './bench/phone'
+import { measureDocxToPdf } from './bench/docx-to-pdf'
+import { measureTimeline, TIMELINE_TARGETS, type TimelineRun } from './bench/timeline'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const DIST = join(ROOT, 'dist')
+/** BENCH_DIST: measure another build (a helper's own, never written into dist/). */
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist')
 const BENCH_DIR = join(ROOT, '.bench')
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5))
 /** Wall-clock budget for the measurements (the brief: the whole `npm run bench` in ~6 minutes). */
@@ -234,6 +239,7 @@ interface AppRun {
 interface BareRun { readyMs: number | null; nextMs?: number | null; domNodes?: number; longTasks?: ReturnType<typeof summarizeLongTasks> }
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'phone') return runPhoneProfileAlone(DIST, Math.min(RUNS, 3))
   const startedAt = performance.now()
   const elapsed = () => performance.now() - startedAt
   if (!existsSync(join(DIST, 'index.html'))) throw new BenchBreak('No build in dist/: run `npx vite build` first (npm run bench does).')
@@ -262,6 +268,7 @@ async function main() {
   const initialJs = await measureInitialJs(DIST)
 
   const importRuns: ImportUiRun[] = []
+  const timelineRuns: TimelineRun[] = []
   let richStorage: RichPlanStorage | null = null
   let richStorageError: string | null = null
   const server = await startStaticServer(DIST, {
@@ -424,6 +431,13 @@ async function main() {
       }
       log(`  run ${run + 1} others: app week ${fmt(last(appRuns.week)?.readyMs)}/${fmt(last(appRuns.week)?.nextMs)}, list ${fmt(last(appRuns.list)?.readyMs)}/${fmt(last(appRuns.list)?.nextMs)}, year ${fmt(last(appRuns.year)?.readyMs)}/${fmt(last(appRuns.year)?.nextMs)} (ready/next) | bare week ${fmt(bareWeek.readyMs)}, year ${bareYearTimedOut ? 'timeout' : fmt(last(bareRuns.year)?.readyMs)} [${Math.round(elapsed() / 1000)} s]`)
     }
+    // The timeline (issue 11): ready, grouping switch and whole campaign, three runs at most.
+    for (let run = 0; run < Math.min(RUNS, 3); run += 1) {
+      const t = await measureTimeline({ openPage, awaitReady, clickAndWait, url: `${server.url}/`, date: appStartDate, plan, timeoutMs: APP_WAIT_TIMEOUT_MS })
+      timelineRuns.push(t)
+      if (t.readyMs === null || t.toChannelsMs === null || t.toUnitsMs === null || t.campaignMs === null) timeouts.push('app timeline: ready or a switch')
+      log(`  timeline run ${run + 1}: ready ${fmt(t.readyMs)}, units → channels ${fmt(t.toChannelsMs)}, → units ${fmt(t.toUnitsMs)}, whole campaign ${fmt(t.campaignMs)} (${t.bars} bars, ${t.markers} "+N", ${t.domNodes} DOM nodes)`)
+    }
     if (bare.hasList) {
       const entry = await measureBare('list', BARE_LIST_TIMEOUT_MS)
       bareRuns.list.push(entry)
@@ -464,6 +478,10 @@ async function main() {
       await context.close()
     }
   }
+
+  // Issue 11: the phone profile, in its own browser (throttled pages, touch).
+  const phone = await measurePhoneProfile({ dist: DIST, probeSource, largeSeed: seededKeys, largeTaskCount: planInfo.tasks, runs: Math.min(RUNS, 3), log })
+  pageErrors.push(...phone.pageErrors)
 
   // ── results ──
   const month = appRuns.month.map((r) => r.month).filter((m): m is MonthExtra => m !== undefined)
@@ -549,6 +567,19 @@ async function main() {
     target: `≤ ${TARGETS.initialJsGzipBytes / 1024}`, pass: initialJs.totalGzipBytes <= TARGETS.initialJsGzipBytes,
     note: initialJs.files.map((f) => `${f.file}: ${(f.gzipBytes / 1024).toFixed(1)} KB gzip (level 9) / ${(f.bytes / 1024).toFixed(1)} KB raw`).join('; '),
   })
+  const timelineMedian = (k: keyof TimelineRun) => median(timelineRuns.map((r) => r[k]))
+  const timelineReady = timelineMedian('readyMs')
+  const timelineSwitch = timelineMedian('toChannelsMs')
+  rows.push({
+    metric: 'Timeline ready after load (ms) [units, month]', app: timelineReady, bare: null, ratio: null, runs: `${timelineRuns.length}`,
+    target: `≤ ${TIMELINE_TARGETS.readyMs}`, pass: timelineReady !== null && timelineReady <= TIMELINE_TARGETS.readyMs,
+    note: `loaded straight into the timeline (the plugin's chunk loads lazily, inside this time); ${fmt(timelineMedian('bars'))} bars and ${fmt(timelineMedian('markers'))} "+N" markers drawn, ${fmt(timelineMedian('domNodes'))} DOM nodes`,
+  })
+  rows.push({
+    metric: 'Timeline grouping switch units → channels (ms)', app: timelineSwitch, bare: null, ratio: null, runs: `${timelineRuns.length}`,
+    target: `≤ ${TIMELINE_TARGETS.switchMs}`, pass: timelineSwitch !== null && timelineSwitch <= TIMELINE_TARGETS.switchMs,
+    note: `click → new rows painted; back to units ${fmt(timelineMedian('toUnitsMs'))} ms; longest task in the two switches ${fmt(timelineMedian('longestSwitchTaskMs'))} ms; zoom to the whole campaign (all 10,000 tasks in range) ${fmt(timelineMedian('campaignMs'))} ms`,
+  })
   const importMedian = (k: keyof ImportUiRun) => median(importRuns.map((r) => r[k]))
   const importPreview = importMedian('previewMs')
   const importApplied = importMedian('applyMs')
@@ -563,6 +594,8 @@ async function main() {
     target: `≤ ${TARGETS.longTaskMs}`, pass: importMedian('longestPreviewTaskMs') !== null && importMedian('longestPreviewTaskMs')! <= TARGETS.longTaskMs,
     note: `while applying: ${fmt(importMedian('longestApplyTaskMs'))} ms (the store update and the calendar's re-render of 10,000 tasks); in the 5 s after: ${fmt(importMedian('longestAfterTaskMs'))} ms (the save)`,
   })
+  // Issue 10: the Word file of the 10,000-task plan must open in LibreOffice (scripts/bench/docx-to-pdf.ts).
+  rows.push(await measureDocxToPdf(plan, BENCH_DIR, log))
 
   const lt = (m: MonthExtra | undefined, k: 'drag' | 'edit') => m?.[k].longTasks.longestMs
   const appWeek = periodOf('week', appStartDate)
@@ -587,6 +620,8 @@ async function main() {
     `Plan: ${planInfo.tasks} tasks (${planInfo.templateTasks} of the 2021 template + ${planInfo.generatedTasks} generated, seed ${BENCH_SEED}): ${planInfo.allDay} all-day (${planInfo.oneDay} of one day, mean ${planInfo.meanAllDayLength} days), ${planInfo.timed} timed; ${planInfo.anchoredToElectionDay} anchored to election day, ${planInfo.anchoredToMilestone} to a milestone; ${planInfo.channels} channels, ${planInfo.units} lead units; ${planInfo.firstStart} … ${planInfo.lastEnd}.`,
     `Method: headless Chromium ${browser.version()}, ${VIEWPORT.width}×${VIEWPORT.height}, a fresh browser context per run, medians (Runs = app/bare runs; the month pair runs as often as the ${Math.round(BUDGET_MS / 1000)} s budget allows, up to ${RUNS}). App week/list/year "ready" = loaded straight into that view (chosen via the debug handle before the first render). The app opens on ${appStartDate} (month May 2021, week from ${periodOf('week', appStartDate).start}); the bare page on ${BARE_INITIAL_DATE} (May 2021, its Sunday-first week). Bare year and listYear stop at ${WAIT_TIMEOUT_MS / 1000} s; app list = the app's virtualised month list vs bare listYear (one run).`,
   ]
+  rows.push(...phone.rows)
+  infoLines.push(...phone.info)
   process.stdout.write(`\n${formatReport(rows, infoLines)}\n`)
 
   const results = {
@@ -604,7 +639,7 @@ async function main() {
     medians: { appReady, appNext, bareReady, bareNextMonth, drag, edit, saveMs, saveDeferred, saveBytes, savedChars, savedUtf8, switches, loadBreakdown, bareLoad },
     series,
     initialJs,
-    rawRuns: { app: appRuns, bare: bareRuns, importUi: importRuns },
+    rawRuns: { app: appRuns, bare: bareRuns, importUi: importRuns, timeline: timelineRuns },
     bareListPlugin: bare.listPluginNote,
     timeouts,
     pageErrors,

@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { useMessages } from '@/components/use-messages'
 import { CalendarToolbar } from '@/features/calendar/components/calendar-toolbar'
 import { CampaignCalendar } from '@/features/calendar/components/campaign-calendar'
+import { FilterBar } from '@/features/filter/components/filter-bar'
 import { useUndoShortcuts } from '@/features/history/components/undo-redo-buttons'
 import { NoticeRegion } from '@/features/notices/components/notice-region'
 import { SidePanel } from '@/features/side-panel/components/side-panel'
@@ -13,6 +14,7 @@ import { TaskListView } from '@/features/task-list/components/task-list-view'
 import { requestPersistentStorage } from '@/lib/persistent-storage'
 import { plannerStorage, usePlannerStore } from '@/store/use-planner-store'
 import { TopBar } from '@/app/top-bar'
+import { LanguageProvider } from '@/app/language-provider'
 
 // Dialogs load when first opened: they are not needed for the first paint.
 const ChecksPanel = lazy(() => import('@/features/checks/components/checks-panel').then((m) => ({ default: m.ChecksPanel })))
@@ -22,10 +24,21 @@ const ImportDialog = lazy(() => import('@/features/import-export/components/impo
 const PrintSchedule = lazy(() => import('@/features/import-export/components/print-schedule').then((m) => ({ default: m.PrintSchedule })))
 const PlansDialog = lazy(() => import('@/features/plans/components/plans-dialog').then((m) => ({ default: m.PlansDialog })))
 const SettingsDialog = lazy(() => import('@/features/settings/components/settings-dialog').then((m) => ({ default: m.SettingsDialog })))
+// The timeline carries FullCalendar's resource-timeline plugin: loaded when the view is first opened.
+const TimelineView = lazy(() => import('@/features/timeline/components/timeline-view').then((m) => ({ default: m.TimelineView })))
 
 const IS_FIRST_RUN = plannerStorage.readOutcome.kind === 'empty'
 
+/** The language reaches every component through context (components do not read the store). */
 export function App() {
+  return (
+    <LanguageProvider>
+      <AppScreen />
+    </LanguageProvider>
+  )
+}
+
+function AppScreen() {
   const view = usePlannerStore((s) => s.calendar.view)
   const language = usePlannerStore((s) => s.language)
   const settingsOpen = usePlannerStore((s) => s.settingsOpen)
@@ -61,7 +74,12 @@ export function App() {
         <SidePanel />
         <main className="calendar-area">
           <CalendarToolbar />
-          {view === 'list' ? <TaskListView /> : <CampaignCalendar view={view} />}
+          <FilterBar />
+          {view === 'list' ? <TaskListView /> : view === 'timeline' ? (
+            <Suspense fallback={<p className="view-loading" role="status">{messages.timeline.loading}</p>}>
+              <TimelineView />
+            </Suspense>
+          ) : <CampaignCalendar view={view} />}
         </main>
       </div>
       <TaskEditorDialog />

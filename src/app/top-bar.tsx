@@ -1,15 +1,22 @@
 /**
  * Top bar: the app's name, the plan, election day with its weekday, the main actions, the language
  * switch and the save status (shared/design.md, "One screen").
+ *
+ * On a phone (NARROW_SCREEN_QUERY) the same things in two short lines: the side panel's drawer
+ * button, the plan (truncated) and "Thao tác" (every other action, ActionsMenu); then "+ Thêm nhiệm
+ * vụ", which stays visible, election day and the save status.
  */
 import { useShallow } from 'zustand/react/shallow'
 import { formatDateWithWeekday } from '@/domain/dates/format-date'
 import { emptyTaskDraft } from '@/domain/plan/plan-ops'
 import { addDays, todayIn } from '@/domain/dates/local-date'
 import { useLanguage, useMessages } from '@/components/use-messages'
+import { useNarrowScreen } from '@/components/use-narrow-screen'
+import { SidePanelDrawerButton } from '@/features/side-panel/components/side-panel'
 import { UndoRedoButtons } from '@/features/history/components/undo-redo-buttons'
 import { LastBackupButton, SaveStatusIndicator } from '@/features/persistence/components/save-status'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
+import { ActionsMenu } from '@/app/actions-menu'
 
 const EXPORT_FORMATS = ['ics', 'xlsx', 'docx', 'csv', 'print', 'json'] as const
 
@@ -24,6 +31,7 @@ export function TopBar() {
   )
   const messages = useMessages()
   const language = useLanguage()
+  const narrow = useNarrowScreen()
 
   const addTask = () => {
     // A new task starts on the day in view (today when today is in the period shown).
@@ -32,21 +40,72 @@ export function TopBar() {
     openEditor({ mode: 'create', draft: emptyTaskDraft(start, addDays(start, 1), true) })
   }
 
+  const planSwitcher = (
+    <label className="plan-name">
+      <span className="plan-name-label">{messages.plan}:</span>{' '}
+      <select aria-label={messages.plan} value={plan.id} data-testid="plan-switcher" onChange={(e) => usePlannerStore.getState().switchPlan(e.target.value)}>
+        {planList.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+      </select>
+    </label>
+  )
+  const electionDayButton = (
+    <button type="button" className="election-day-label link-button" data-testid="election-day" title={messages.electionDialog.open}
+      onClick={() => usePlannerStore.getState().setElectionDialogOpen(true)}>
+      {messages.electionDay}: <strong>{formatDateWithWeekday(plan.election.electionDay, language)}</strong>
+    </button>
+  )
+  const languageButton = (
+    <button type="button" lang={language === 'vi' ? 'en' : 'vi'} aria-label={messages.languageLabel} onClick={() => setLanguage(language === 'vi' ? 'en' : 'vi')}>
+      <span className={language === 'vi' ? 'lang-active' : ''}>VI</span>|<span className={language === 'en' ? 'lang-active' : ''}>EN</span>
+    </button>
+  )
+
+  if (narrow) {
+    return (
+      <header className="top-bar is-narrow">
+        <div className="top-bar-line">
+          <SidePanelDrawerButton />
+          <h1 className="app-name visually-hidden">{messages.appName}</h1>
+          {planSwitcher}
+          <ActionsMenu label={messages.phone.actions}>
+            {(run) => (
+              <>
+                <button type="button" onClick={run(() => usePlannerStore.getState().setPlansOpen(true))}>{messages.plansButton}</button>
+                <div className="actions-menu-group" role="group" aria-label={messages.export}>
+                  <span className="actions-menu-heading" aria-hidden="true">{messages.export}</span>
+                  {EXPORT_FORMATS.map((format) => (
+                    <button key={format} type="button" onClick={run(() => setTransferDialog({ kind: 'export', format }))}>
+                      {messages.exportDialog.formats[format]}
+                    </button>
+                  ))}
+                </div>
+                <button type="button" onClick={run(() => setTransferDialog({ kind: 'import' }))}>{messages.import}</button>
+                <div className="actions-menu-row"><UndoRedoButtons /></div>
+                <button type="button" onClick={run(() => usePlannerStore.getState().setChecksOpen(true))}>{messages.checksButton}</button>
+                <button type="button" onClick={run(() => setSettingsOpen(true))}>{messages.settings}</button>
+                {languageButton}
+                <LastBackupButton />
+              </>
+            )}
+          </ActionsMenu>
+        </div>
+        <div className="top-bar-line actions">
+          <button type="button" className="primary" onClick={addTask}>+ {messages.addTask}</button>
+          {electionDayButton}
+          <span className="spacer" />
+          <SaveStatusIndicator />
+        </div>
+      </header>
+    )
+  }
+
   return (
     <header className="top-bar">
       <div className="top-bar-line">
         <h1 className="app-name">{messages.appName}</h1>
-        <label className="plan-name">
-          {messages.plan}:{' '}
-          <select aria-label={messages.plan} value={plan.id} data-testid="plan-switcher" onChange={(e) => usePlannerStore.getState().switchPlan(e.target.value)}>
-            {planList.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </select>
-        </label>
+        {planSwitcher}
         <button type="button" className="small-button" onClick={() => usePlannerStore.getState().setPlansOpen(true)}>{messages.plansButton}</button>
-        <button type="button" className="election-day-label link-button" data-testid="election-day" title={messages.electionDialog.open}
-          onClick={() => usePlannerStore.getState().setElectionDialogOpen(true)}>
-          {messages.electionDay}: <strong>{formatDateWithWeekday(plan.election.electionDay, language)}</strong>
-        </button>
+        {electionDayButton}
       </div>
       <div className="top-bar-line actions">
         <button type="button" className="primary" onClick={addTask}>+ {messages.addTask}</button>
@@ -67,9 +126,7 @@ export function TopBar() {
         <UndoRedoButtons />
         <button type="button" onClick={() => usePlannerStore.getState().setChecksOpen(true)}>{messages.checksButton}</button>
         <button type="button" onClick={() => setSettingsOpen(true)}>{messages.settings}</button>
-        <button type="button" lang={language === 'vi' ? 'en' : 'vi'} aria-label={messages.languageLabel} onClick={() => setLanguage(language === 'vi' ? 'en' : 'vi')}>
-          <span className={language === 'vi' ? 'lang-active' : ''}>VI</span>|<span className={language === 'en' ? 'lang-active' : ''}>EN</span>
-        </button>
+        {languageButton}
         <span className="spacer" />
         <SaveStatusIndicator />
         <LastBackupButton />

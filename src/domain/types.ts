@@ -109,6 +109,15 @@ export interface Task {
   /** Số lượng / chỉ tiêu, e.g. "30 pano 2m×3m". */
   quantity: string
   status: TaskStatus
+  /**
+   * The day the work was done (in the plan's time zone), set while `status` is 'done' (plan-ops
+   * clears it when the task is reopened) and read only then: the progress figures and the burn-up
+   * count a task done only from this day, so a plan reviewed "as of" an earlier date does not count
+   * work done later. null on a done task saved before this field existed (the figures then take the
+   * day its work ended). For a series, "done" is the whole series' status: see
+   * domain/plan/task-progress.ts for what it means per occurrence.
+   */
+  doneOn: LocalDate | null
   description: string
   /** Present when the task is a conference or training (hội nghị / tập huấn). */
   training: TrainingDetails | null

@@ -1,12 +1,13 @@
 /**
  * The shape of the planner store: document (plans), preferences, session, and the actions.
  */
-import type { CalendarViewKind } from '@/domain/dates/calendar-period'
+import type { CalendarViewKind, TimelineZoom, ViewKind } from '@/domain/dates/calendar-period'
 import type { Language } from '@/domain/dates/format-date'
 import type { TaskDraft } from '@/domain/plan/plan-ops'
 import type { RestoreReport } from '@/domain/plan/restore-report'
 import type { Channel, DocumentDetails, ElectionSettings, EpochMs, Plan } from '@/domain/types'
 import type { PersistenceState } from '@/lib/persistent-storage'
+import type { FilterSlice } from '@/store/filter-slice'
 
 export interface StorageUsage {
   usedChars: number
@@ -36,7 +37,19 @@ export type Notice =
   | { id: string; kind: 'exported'; fileName: string; count: number }
   | { id: string; kind: 'imported'; added: number; updated: number; unchanged: number }
 
-export type { CalendarViewKind }
+export type { CalendarViewKind, TimelineZoom, ViewKind }
+
+/** The timeline view's own choices (session: a reload opens the month view anyway). */
+export interface TimelineOptions {
+  /** Rows are the lead units (grouped by level) or the channels. */
+  rows: 'units' | 'channels'
+  zoom: TimelineZoom
+  /** Also show each task, marked as support, in the row of each of its supporting units. */
+  showSupport: boolean
+}
+
+/** Which row a timeline bar was dropped on: a new lead unit, or a new channel (null: none). */
+export type TimelineRowChange = { leadUnitId: string | null } | { channelId: string | null }
 
 /** Which import/export dialog is open. */
 export type TransferDialog =
@@ -45,11 +58,13 @@ export type TransferDialog =
   | { kind: 'import' }
 
 export interface CalendarSession {
-  view: CalendarViewKind
+  view: ViewKind
   /** A LocalDate inside the period shown. */
   date: string
   /** The list view shows only this day's tasks (reached from a "+N" marker), or the whole month. */
   listDay: string | null
+  /** The timeline's options; absent means the defaults (`timelineOptionsOf`). */
+  timeline?: TimelineOptions
 }
 
 export type EditorSession =
@@ -58,7 +73,7 @@ export type EditorSession =
   /** `occurrenceDate`: opened from one occurrence of a series (the dialog offers to move or cancel just that one). */
   | { mode: 'edit'; taskId: string; occurrenceDate?: string | null }
 
-export interface PlannerState {
+export interface PlannerState extends FilterSlice {
   // document
   plans: Record<string, Plan>
   activePlanId: string
@@ -96,6 +111,8 @@ export interface PlannerState {
   deleteTask: (id: string) => void
   /** One occurrence of a recurring task moved on its own. */
   moveOccurrence: (id: string, occurrenceDate: string, move: { start: string; end: string | null; allDay: boolean }) => void
+  /** A timeline drag: new dates and, dropped on another row, a new lead unit or channel; one undo step. */
+  moveTaskToRow: (id: string, move: { start: string; end: string | null; allDay: boolean }, row: TimelineRowChange) => void
   /** One occurrence of a recurring task cancelled (or brought back). */
   setOccurrenceCancelled: (id: string, occurrenceDate: string, cancelled: boolean) => void
   // actions: units and channels
@@ -121,9 +138,10 @@ export interface PlannerState {
   setLanguage: (language: Language) => void
   setShowHolidays: (show: boolean) => void
   markBackupDownloaded: (at: EpochMs) => void
-  /** The active plan as a JSON backup file, its time remembered; false when it could not be written or the browser refused. */
+  /** Every plan (the active one first) as one JSON backup file, its time remembered; false when it could not be written or the browser refused. */
   downloadBackup: () => boolean
   setCalendar: (calendar: Partial<CalendarSession>) => void
+  setTimelineOptions: (options: Partial<TimelineOptions>) => void
   openEditor: (editor: EditorSession) => void
   closeEditor: () => void
   setSettingsOpen: (open: boolean) => void

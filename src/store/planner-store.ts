@@ -15,11 +15,13 @@ import { replanElection } from '@/domain/rules/replan'
 import { VIETNAM_TIME_ZONE } from '@/domain/templates/campaign-2021'
 import type { Plan } from '@/domain/types'
 import { startCrossTabSync } from '@/store/cross-tab-sync'
+import { createFilterSlice } from '@/store/filter-slice'
+import { startViewPreferencesSync } from '@/store/view-preferences'
 import { createLocalStorageAdapter, type LocalStorageAdapter } from '@/store/local-storage-adapter'
 import {
   CURRENT_DOCUMENT_VERSION, defaultPersistedState, migratePersistedState, restorePersistedState,
 } from '@/store/persisted-document'
-import type { Notice, PlannerState, SaveStatus, StorageUsage } from '@/store/planner-state'
+import type { CalendarSession, Notice, PlannerState, SaveStatus, StorageUsage, TimelineOptions } from '@/store/planner-state'
 import { pickDocumentState, pickPersistedState, type DocumentState } from '@/store/state-keys'
 import { STORAGE_KEYS } from '@/store/storage-keys'
 
@@ -49,6 +51,7 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
   const initial = defaultPersistedState(Date.now())
   return {
     ...initial,
+    ...createFilterSlice(set, get),
     persistence: null,
     saveStatus: { kind: 'saved', at: null },
     storageUsage: null,
@@ -72,6 +75,16 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     moveTask: (id, move) => updateActivePlan(set, get, (plan, now) => ops.moveTask(plan, id, move, now)),
     moveOccurrence: (id, occurrenceDate, move) =>
       updateActivePlan(set, get, (plan, now) => ops.moveOccurrence(plan, id, occurrenceDate, move, now)),
+    moveTaskToRow: (id, move, row) => updateActivePlan(set, get, (plan, now) => {
+      // One set, so one undo step: the dates as any drag moves them (anchors re-planned), then the row.
+      const moved = ops.moveTask(plan, id, move, now)
+      const task = moved.tasks[id]
+      if (!task) return plan
+      if ('channelId' in row) return task.channelId === row.channelId ? moved : ops.updateTask(moved, id, { channelId: row.channelId }, now)
+      if (task.leadUnitId === row.leadUnitId) return moved
+      // The new lead unit no longer supports its own task.
+      return ops.updateTask(moved, id, { leadUnitId: row.leadUnitId, supportUnitIds: task.supportUnitIds.filter((u) => u !== row.leadUnitId) }, now)
+    }),
     setOccurrenceCancelled: (id, occurrenceDate, cancelled) =>
       updateActivePlan(set, get, (plan, now) => ops.setOccurrenceCancelled(plan, id, occurrenceDate, cancelled, now)),
     deleteTask: (id) => {
@@ -92,11 +105,15 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     setShowHolidays: (showHolidays) => set({ showHolidays }),
     markBackupDownloaded: (at) => set({ lastBackupAt: at }),
     downloadBackup: () => {
-      const plan = get().plans[get().activePlanId]
-      if (!plan) return false
+      const { plans, activePlanId } = get()
+      const active = plans[activePlanId]
+      if (!active) return false
+      // Every plan: storage (and the quota warning that offers this) holds them all. The active plan
+      // comes first, so an import that takes one plan of the file takes the one being worked on.
+      const all = [active, ...Object.values(plans).filter((plan) => plan.id !== activePlanId)]
       const now = new Date()
-      const text = trySerializeBackup([plan], now)
-      const ok = text !== null && downloadFile(backupFileName(plan, todayIn(plan.timeZone, now)), text, BACKUP_MIME_TYPE)
+      const text = trySerializeBackup(all, now)
+      const ok = text !== null && downloadFile(backupFileName(all, todayIn(active.timeZone, now)), text, BACKUP_MIME_TYPE)
       if (ok) {
         set({ lastBackupAt: now.getTime() })
         get().pushNotice({ id: newId('notice'), kind: 'backup-downloaded' })
@@ -105,6 +122,7 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     },
     // Any navigation leaves the one-day list unless it names the day again.
     setCalendar: (calendar) => set((s) => ({ calendar: { ...s.calendar, listDay: null, ...calendar } })),
+    setTimelineOptions: (options) => set((s) => ({ calendar: { ...s.calendar, timeline: { ...timelineOptionsOf(s.calendar), ...options } } })),
     openEditor: (editor) => set({ editor }),
     closeEditor: () => set({ editor: { mode: 'closed' } }),
     setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
@@ -227,8 +245,16 @@ export function createPlannerStore(storageKey: string = STORAGE_KEYS.document) {
   // Hydration is not an edit: nothing before this point may be undone.
   store.temporal.getState().clear()
   const stopCrossTabSync = startCrossTabSync(store, adapter, storageKey)
+  const stopViewSync = startViewPreferencesSync(store, storageKey)
   // Tests open many stores on one localStorage: a stopped store must not write later from a timer.
-  return { store, adapter, stopSync: () => { stopCrossTabSync(); adapter.dispose() } }
+  return { store, adapter, stopSync: () => { stopCrossTabSync(); stopViewSync(); adapter.dispose() } }
+}
+
+export const DEFAULT_TIMELINE_OPTIONS: TimelineOptions = { rows: 'units', zoom: 'month', showSupport: false }
+
+/** The timeline's options, defaults filled in. */
+export function timelineOptionsOf(calendar: Pick<CalendarSession, 'timeline'>): TimelineOptions {
+  return calendar.timeline ?? DEFAULT_TIMELINE_OPTIONS
 }
 
 /** Today when it falls inside the campaign window, otherwise election day (issue #3). */

@@ -1,11 +1,12 @@
 /**
  * Which state is document (persisted, backed up, undoable), which is preference (persisted, not
  * undoable), and which is session (neither). Both `partialize` functions are derived from this table,
- * so a new key cannot be persisted or undone by accident.
+ * so a new key cannot be persisted or undone by accident. 'view' state is persisted under a key of its
+ * own (view-preferences.ts): personal, neither undone nor in the document or its backups.
  */
 import type { PlannerState } from '@/store/planner-state'
 
-type Kind = 'document' | 'preference' | 'session'
+type Kind = 'document' | 'preference' | 'session' | 'view'
 
 export const STATE_KEY_KINDS = {
   plans: 'document',
@@ -27,6 +28,7 @@ export const STATE_KEY_KINDS = {
   transferDialog: 'session',
   printRequest: 'session',
   hiddenChannelIds: 'session',
+  viewPreferences: 'view',
 } as const satisfies Record<keyof PlannerDataState, Kind>
 
 type PlannerDataState = Omit<PlannerState, FunctionKeys<PlannerState>>

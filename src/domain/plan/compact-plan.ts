@@ -13,6 +13,7 @@ const DEFAULT_TASK_FIELDS: Partial<Record<keyof Task, unknown>> = {
   location: '',
   quantity: '',
   status: 'planned',
+  doneOn: null,
   description: '',
   training: null,
   recurrence: null,

@@ -34,3 +34,14 @@ describe('export scope of a recurring task', () => {
     expect(selectTasksForExport(base, { kind: 'range', from: '2021-05-24', to: '2021-05-30' }).map((t) => t.id)).not.toContain(notice.id)
   })
 })
+
+describe('export scope "what is shown"', () => {
+  it('takes exactly the tasks the views\' predicate keeps, and every task when nothing is filtered', () => {
+    const shown = (t: { channelId: string | null }) => t.channelId === plan.channels[0]!.id
+    const tasks = selectTasksForExport(plan, { kind: 'shown' }, shown as never)
+    expect(tasks.length).toBeGreaterThan(0)
+    expect(tasks.length).toBeLessThan(all)
+    expect(tasks.every(shown)).toBe(true)
+    expect(selectTasksForExport(plan, { kind: 'shown' }, null)).toHaveLength(all)
+  })
+})

@@ -1,6 +1,9 @@
 /**
- * Which tasks an export covers: the whole plan, one phase, one lead unit, or a date range.
+ * Which tasks an export covers: the whole plan, one phase, one lead unit, a date range, or what the
+ * app's filter shows ("export what is shown": the predicate the views use, so the file holds exactly
+ * the tasks on screen).
  */
+import type { TaskPredicate } from '@/domain/filter/task-filter'
 import { addDays, datePart } from '@/domain/dates/local-date'
 import { expandTask } from '@/domain/plan/recurrence'
 import { lastDay } from '@/domain/plan/task-dates'
@@ -12,16 +15,19 @@ export type ExportScope =
   | { kind: 'lead-unit'; unitId: string }
   /** Inclusive range of days: tasks touching any of them. */
   | { kind: 'range'; from: LocalDate; to: LocalDate }
+  /** The tasks the current filter shows (all when nothing is filtered). */
+  | { kind: 'shown' }
 
-/** The plan's tasks in the scope, sorted by start then title. */
-export function selectTasksForExport(plan: Plan, scope: ExportScope): Task[] {
-  const tasks = Object.values(plan.tasks).filter((task) => isInScope(plan, task, scope))
+/** The plan's tasks in the scope, sorted by start then title. `shown`: the views' predicate, for the 'shown' scope. */
+export function selectTasksForExport(plan: Plan, scope: ExportScope, shown: TaskPredicate | null = null): Task[] {
+  const tasks = Object.values(plan.tasks).filter((task) => (scope.kind === 'shown' ? shown === null || shown(task) : isInScope(plan, task, scope)))
   return tasks.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.title.localeCompare(b.title, 'vi')))
 }
 
 function isInScope(plan: Plan, task: Task, scope: ExportScope): boolean {
   switch (scope.kind) {
     case 'all':
+    case 'shown':
       return true
     case 'lead-unit':
       return task.leadUnitId === scope.unitId

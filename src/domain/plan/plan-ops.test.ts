@@ -18,6 +18,23 @@ describe('plan operations', () => {
     expect(plan.tasks['vn-2021-national-online-training']).toBe(base.tasks['vn-2021-national-online-training'])
   })
 
+  it('keeps the day a task was done: today when not given, the edit\'s day when given, none once reopened', () => {
+    const id = 'vn-2021-province-press-training'
+    // 2021-04-30T18:00Z is already 1 May in Vietnam, the plan's zone.
+    const now = Date.UTC(2021, 3, 30, 18, 0)
+    const done = updateTask(base, id, { status: 'done' }, now)
+    expect(done.tasks[id]!.doneOn).toBe('2021-05-01')
+    expect(updateTask(done, id, { title: 'Tập huấn' }, now + 86_400_000).tasks[id]!.doneOn).toBe('2021-05-01')
+    expect(updateTask(done, id, { status: 'done', doneOn: '2021-03-30' }, now).tasks[id]!.doneOn).toBe('2021-03-30')
+    expect(updateTask(base, id, { status: 'done', doneOn: '2021-03-30' }, now).tasks[id]!.doneOn).toBe('2021-03-30')
+    const reopened = updateTask(done, id, { status: 'in-progress' }, now)
+    expect(reopened.tasks[id]!.doneOn).toBeNull()
+    expect(updateTask(base, id, { doneOn: '2021-03-30' }, now).tasks[id]!.doneOn).toBeNull()
+    const added = addTask(base, { ...emptyTaskDraft('2021-05-05', '2021-05-06', true), status: 'done' }, now, 'new')
+    expect(added.tasks.new!.doneOn).toBe('2021-05-01')
+    expect(addTask(base, { ...emptyTaskDraft('2021-05-05', '2021-05-06', true), doneOn: '2021-05-05' }, now, 'new').tasks.new!.doneOn).toBeNull()
+  })
+
   it('deletes with a tombstone, and re-adding the same id clears it', () => {
     const deleted = deleteTask(base, 'vn-2021-province-press-training', 7000)
     expect(deleted.tasks['vn-2021-province-press-training']).toBeUndefined()

@@ -6,7 +6,7 @@ import { reanchor, reanchorEnd } from '@/domain/plan/anchors'
 import { newId } from '@/domain/plan/ids'
 import { endForLength, taskLength } from '@/domain/plan/task-dates'
 import { shiftRecurrence } from '@/domain/plan/recurrence'
-import { datePart, diffDays, shiftByDays } from '@/domain/dates/local-date'
+import { datePart, diffDays, isValidLocalDate, shiftByDays, todayIn } from '@/domain/dates/local-date'
 import type { Channel, DocumentDetails, EpochMs, LocalDate, Plan, Task, Unit } from '@/domain/types'
 
 export type TaskDraft = Omit<Task, 'id' | 'createdAt' | 'updatedAt'>
@@ -15,12 +15,12 @@ export function emptyTaskDraft(start: string, end: string, allDay: boolean): Tas
   return {
     title: '', allDay, start, end, anchor: { type: 'fixed' }, endAnchor: null,
     channelId: null, leadUnitId: null, supportUnitIds: [], location: '', quantity: '',
-    status: 'planned', description: '', training: null, recurrence: null, level: null, source: null, campaigning: false, derivedFromTaskId: null,
+    status: 'planned', doneOn: null, description: '', training: null, recurrence: null, level: null, source: null, campaigning: false, derivedFromTaskId: null,
   }
 }
 
 export function addTask(plan: Plan, draft: TaskDraft, now: EpochMs, id: string = newId('task')): Plan {
-  const task: Task = { ...draft, id, createdAt: now, updatedAt: now }
+  const task: Task = { ...draft, doneOn: doneOnFor(plan, null, draft, now), id, createdAt: now, updatedAt: now }
   const { [id]: _tombstone, ...deletedTasks } = plan.deletedTasks
   return { ...plan, tasks: { ...plan.tasks, [id]: task }, deletedTasks, updatedAt: now }
 }
@@ -28,7 +28,35 @@ export function addTask(plan: Plan, draft: TaskDraft, now: EpochMs, id: string =
 export function updateTask(plan: Plan, id: string, changes: Partial<TaskDraft>, now: EpochMs): Plan {
   const task = plan.tasks[id]
   if (!task) return plan
-  return { ...plan, tasks: { ...plan.tasks, [id]: { ...task, ...changes, updatedAt: now } }, updatedAt: now }
+  const updated = { ...task, ...changes }
+  if ('status' in changes || 'doneOn' in changes) updated.doneOn = doneOnFor(plan, task, changes, now)
+  return { ...plan, tasks: { ...plan.tasks, [id]: { ...updated, updatedAt: now } }, updatedAt: now }
+}
+
+/**
+ * The "done on" day after a create or an edit, so the burn-up stays truthful: kept only while the
+ * task is done (a task reopened forgets it); a day given by the edit wins; a task that becomes done
+ * without one was done today (the plan's today, from `now`); a task that stays done keeps its day
+ * unless the edit clears it (null: the user does not know the day).
+ */
+function doneOnFor(plan: Plan, before: Task | null, changes: Partial<TaskDraft>, now: EpochMs): LocalDate | null {
+  const status = changes.status ?? before?.status ?? 'planned'
+  if (status !== 'done') return null
+  const given = changes.doneOn
+  if (given !== undefined && given !== null && isValidLocalDate(given)) return given
+  const wasDone = before?.status === 'done'
+  if (wasDone && given === null) return null
+  if (wasDone) return before.doneOn
+  return todayOf(plan, now)
+}
+
+/** The plan's calendar day at `now`; Vietnam's when the plan's zone is not one this browser knows. */
+function todayOf(plan: Plan, now: EpochMs): LocalDate {
+  try {
+    return todayIn(plan.timeZone, new Date(now))
+  } catch {
+    return todayIn('Asia/Ho_Chi_Minh', new Date(now))
+  }
 }
 
 export function deleteTask(plan: Plan, id: string, now: EpochMs): Plan {

@@ -83,6 +83,30 @@ describe('restore counts every change (issue #9: a restore must never silently c
     expect(reportHasChanges(report)).toBe(true)
   })
 
+  it('reads a save from before "done on" existed as not known, without counting a repair', () => {
+    const raw = rawPlan()
+    raw.tasks[taskId]!.status = 'done'
+    delete raw.tasks[taskId]!.doneOn
+    const report = emptyReport()
+    const restored = restorePlan(raw, report)!
+    expect(restored.tasks[taskId]!.doneOn).toBeNull()
+    expect(restored.tasks[taskId]!.status).toBe('done')
+    expect(reportHasChanges(report)).toBe(false)
+  })
+
+  it('keeps a valid "done on" day and counts an unreadable one', () => {
+    const raw = rawPlan()
+    Object.assign(raw.tasks[taskId]!, { status: 'done', doneOn: '2021-02-26' })
+    raw.tasks['vn-2021-province-press-training']!.status = 'done'
+    raw.tasks['vn-2021-province-press-training']!.doneOn = '2021-02-30'
+    const report = emptyReport()
+    const restored = restorePlan(raw, report)!
+    expect(restored.tasks[taskId]!.doneOn).toBe('2021-02-26')
+    expect(restored.tasks['vn-2021-province-press-training']!.doneOn).toBeNull()
+    expect(report.repairedTasks).toBe(1)
+    expect(fieldsOf(report, 'vn-2021-province-press-training')).toEqual(['doneOn'])
+  })
+
   it('keeps a series whose last day does not exist, ending it on the month\'s last day, and counts it', () => {
     const raw = rawPlan()
     raw.tasks[taskId]!.recurrence = { frequency: 'daily', interval: 1, weekdays: [], until: '2021-02-31', count: null, exceptions: {} }

@@ -107,6 +107,8 @@ const taskSchema = z.object({
   location: z.string().catch(''),
   quantity: z.string().catch(''),
   status: z.enum(TASK_STATUSES).catch('planned'),
+  // Added with the progress dashboard: older saves have no such field (missing is not a repair).
+  doneOn: z.string().refine(isValidLocalDate).nullable().catch(null),
   description: z.string().catch(''),
   training: trainingSchema.nullable().catch(null),
   recurrence: recurrenceSchema.nullable().catch(null),

@@ -6,6 +6,7 @@
 import { addDays, datePart, diffDays, toDayNumber, fromDayNumber } from '@/domain/dates/local-date'
 import { lastDay } from '@/domain/plan/task-dates'
 import { expandTask } from '@/domain/plan/recurrence'
+import { createPhaseLookup } from '@/domain/plan/task-phase'
 import { computeMilestones } from '@/domain/rules/milestones'
 import type { LocalDate, Plan, Task } from '@/domain/types'
 
@@ -50,6 +51,8 @@ export function runPlanChecks(plan: Plan, holidays: readonly HolidayLike[] = [])
   const holidayByDay = new Map(holidays.filter((h) => h.dayOff).map((h) => [h.date, h]))
   const perUnitDay = new Map<string, Map<number, string[]>>()
   const dismissed = plan.checks.dismissed
+  // The exports' rule: a task is outside the phases exactly when no export groups it under one.
+  const phaseOf = createPhaseLookup(plan.phases)
   const push = (finding: CheckFinding) => {
     if (!dismissed[finding.taskId]?.includes(finding.kind)) findings.push(finding)
   }
@@ -84,7 +87,7 @@ export function runPlanChecks(plan: Plan, holidays: readonly HolidayLike[] = [])
     }
     if (last > resultsDeadline) push({ kind: 'after-results-deadline', taskId: task.id, severity: 'warning', date: first })
     if (announcedOn !== null && first < announcedOn) push({ kind: 'before-announcement', taskId: task.id, severity: 'warning', date: first })
-    if (!plan.phases.some((p) => first < p.end && last >= p.start)) push({ kind: 'outside-phases', taskId: task.id, severity: 'warning', date: first })
+    if (phaseOf(bounds) === null) push({ kind: 'outside-phases', taskId: task.id, severity: 'warning', date: first })
     const dayOff = findDayOff(task, bounds, holidayByDay)
     if (dayOff) {
       push({ kind: dayOff.kind, taskId: task.id, severity: dayOff.kind === 'on-holiday' ? 'warning' : 'info', date: dayOff.date, detail: dayOff.name })

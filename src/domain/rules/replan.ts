@@ -7,7 +7,7 @@
 import { addDays, datePart, diffDays } from '@/domain/dates/local-date'
 import { expandTask, shiftRecurrence } from '@/domain/plan/recurrence'
 import { resolveAnchoredDates } from '@/domain/plan/anchors'
-import { lastDay } from '@/domain/plan/task-dates'
+import { createPhaseLookup } from '@/domain/plan/task-phase'
 import { computeMilestones } from '@/domain/rules/milestones'
 import { resultsDeadlineOffsetDays } from '@/domain/templates/phases'
 import { findDayOff, type HolidayLike } from '@/domain/rules/plan-checks'
@@ -39,6 +39,8 @@ export function replanElection(plan: Plan, election: ElectionSettings, now: Epoc
   const daysOff = new Map(holidays.filter((h) => h.dayOff).map((h) => [h.date, h]))
   const milestones = computeMilestones(election)
   const phases = plan.phases.map((phase) => replanPhase(phase, plan.election, election))
+  // The checks' and the exports' rule (task-phase.ts), over the re-planned phases.
+  const phaseOf = createPhaseLookup(phases)
   const tasks: Record<string, Task> = {}
   const changes: ReplanChange[] = []
   let unchanged = 0
@@ -58,7 +60,7 @@ export function replanElection(plan: Plan, election: ElectionSettings, now: Epoc
       title: task.title,
       before: { start: task.start, end: task.end },
       after,
-      outsidePhases: expandTask(moved).some((o) => !phases.some((p) => datePart(o.start) < p.end && lastDay({ ...o, allDay: moved.allDay }) >= p.start)),
+      outsidePhases: expandTask(moved).some((o) => phaseOf({ start: o.start, end: o.end, allDay: moved.allDay }) === null),
       onHoliday: firstDayOff(moved, daysOff),
     })
   }

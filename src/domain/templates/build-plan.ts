@@ -49,6 +49,8 @@ export function buildTemplateTask(templateId: string, seed: TemplateTaskSeed, el
     location: seed.location ?? '',
     quantity: seed.quantity ?? '',
     status: seed.status ?? 'planned',
+    // A seed is a plan to carry out, not a record of work: no seed holds the day its work was done.
+    doneOn: null,
     description: seed.description ?? '',
     training: seed.training
       ? {

@@ -96,7 +96,7 @@ export function moveCampaign(plan: Plan, election: ElectionSettings, now: EpochM
   const tasks: Record<string, Task> = {}
   for (const task of Object.values(replanned.tasks)) {
     const moved = shift !== 0 && task.anchor.type === 'fixed' && !task.recurrence && !hasEndAnchor(task) ? offDaysOff(task, daysOff) : task
-    tasks[task.id] = { ...moved, status: 'planned', createdAt: now, updatedAt: now }
+    tasks[task.id] = { ...moved, status: 'planned', doneOn: null, createdAt: now, updatedAt: now }
   }
   return { ...replanned, tasks }
 }
@@ -191,7 +191,7 @@ export function derivePlan(
     const leadUnitId = source.leadUnitId === null ? null : unitFor(source.leadUnitId)
     const supportUnitIds = [...new Set(source.supportUnitIds.map(unitFor))].filter((u) => u !== leadUnitId)
     tasks[copyId] = {
-      ...source, id: copyId, leadUnitId, supportUnitIds, derivedFromTaskId: source.id, status: 'planned', createdAt: now, updatedAt: now,
+      ...source, id: copyId, leadUnitId, supportUnitIds, derivedFromTaskId: source.id, status: 'planned', doneOn: null, createdAt: now, updatedAt: now,
     }
   }
   return {

@@ -21,6 +21,13 @@ describe('JSON backup file', () => {
   })
 
   it('names the file for what it is', () => {
-    expect(backupFileName(plan, '2026-11-22')).toBe('ke-hoach-tuyen-truyen-bau-cu-2021-sao-luu-2026-11-22.json')
+    expect(backupFileName([plan], '2026-11-22')).toBe('ke-hoach-tuyen-truyen-bau-cu-2021-sao-luu-2026-11-22.json')
+    expect(backupFileName([plan, { ...plan, id: 'other' }], '2026-11-22')).toBe('ke-hoach-tuyen-truyen-bau-cu-tat-ca-sao-luu-2026-11-22.json')
+  })
+
+  it('holds several plans, in order, and reads every one back', () => {
+    const second = { ...buildCampaign2021Plan(5678), id: 'plan-2', name: 'Kế hoạch huyện' }
+    const parsed = parseBackup(serializeBackup([second, plan], new Date('2026-11-22T03:00:00Z')))
+    expect(parsed.ok && parsed.plans).toEqual([second, plan])
   })
 })

@@ -69,9 +69,13 @@ export function parseBackup(text: string): ParseBackupResult {
   return { ok: true, plans, report, version: raw.version }
 }
 
-/** `ke-hoach-tuyen-truyen-bau-cu-2021-sao-luu-2026-11-22.json` */
-export function backupFileName(plan: Pick<Plan, 'election'>, today: string): string {
-  return `ke-hoach-tuyen-truyen-bau-cu-${plan.election.electionDay.slice(0, 4)}-sao-luu-${today}.json`
+/**
+ * `ke-hoach-tuyen-truyen-bau-cu-2021-sao-luu-2026-11-22.json` for one plan (its election's year);
+ * `ke-hoach-tuyen-truyen-bau-cu-tat-ca-sao-luu-2026-11-22.json` ("all") for several.
+ */
+export function backupFileName(plans: readonly Pick<Plan, 'election'>[], today: string): string {
+  const what = plans.length === 1 ? plans[0]!.election.electionDay.slice(0, 4) : 'tat-ca'
+  return `ke-hoach-tuyen-truyen-bau-cu-${what}-sao-luu-${today}.json`
 }
 
 function isBackupEnvelope(raw: unknown): raw is { type: string; version: number; data: unknown } {

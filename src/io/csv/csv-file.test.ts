@@ -8,7 +8,7 @@ import type { Plan, Task, TaskRecurrence } from '@/domain/types'
 import { applyCsvMapping, csvFileName, csvHeader, parseCsv, serializeCsv } from '@/io/csv/csv-file'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/io/import-limits'
 import { describeRowIssue } from '@/io/schedule-table/import-messages'
-import { MACHINE_COLUMNS } from '@/io/schedule-table/schedule-columns'
+import { MACHINE_COLUMNS, MACHINE_LABEL_PREFIX } from '@/io/schedule-table/schedule-columns'
 import { buildScheduleRows } from '@/io/schedule-table/schedule-rows'
 
 const NOW = Date.UTC(2026, 10, 22, 3, 0)
@@ -43,6 +43,9 @@ function richPlan(): Plan {
 const recordsOf = (text: string): string[][] => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { newline: '\r\n' }).data
 const csvOf = (records: string[][]): string => `\uFEFF${Papa.unparse(records, { newline: '\r\n' })}`
 
+/** A machine column's Vietnamese label: "[Để nhập lại – không sửa] Mã". */
+const m = (name: string): string => `${MACHINE_LABEL_PREFIX.vi}${name}`
+
 const byId = (a: Task, b: Task) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 function ownTasks(text: string, plan: Plan): Task[] {
@@ -57,7 +60,7 @@ describe('CSV export', () => {
   it('starts with a byte order mark and ends its lines with CRLF', () => {
     const text = serializeCsv(base, { tasks: Object.values(base.tasks), language: 'vi' })
     expect(text.charCodeAt(0)).toBe(0xfeff)
-    expect(text.slice(1, 40)).toBe('STT,Nội dung công việc,Từ ngày,Đến ngày')
+    expect(text.slice(1, 50)).toBe('STT,Giai đoạn,Nội dung công việc,Từ ngày,Đến ngày')
     expect(text.replace(/"[^"]*"/g, '').includes('\n')).toBe(true)
     expect(/[^\r]\n/.test(text.replace(/"(?:[^"]|"")*"/g, ''))).toBe(false)
     expect(csvFileName(base)).toBe('ke-hoach-tuyen-truyen-bau-cu-2021.csv')
@@ -71,7 +74,7 @@ describe('CSV export', () => {
     expect(parsed.errors).toEqual([])
     const [header, ...records] = parsed.data
     expect(header).toEqual(csvHeader('vi'))
-    expect(header!.at(-1)).toBe('Lần lặp của')
+    expect(header!.at(-1)).toBe(m('Lần lặp của'))
     expect(records).toHaveLength(tasks.reduce((n, t) => n + expandTask(t).length, 0))
     const rows = buildScheduleRows(plan, tasks, 'vi').flatMap((g) => g.rows)
     const column = (name: string) => header!.indexOf(name)
@@ -79,13 +82,13 @@ describe('CSV export', () => {
       const row = rows[index]!
       const task = row.task
       expect(record).toHaveLength(header!.length)
-      if (record[column('Mã')] === '') {
+      if (record[column(m('Mã'))] === '') {
         // Another occurrence of a series: no machine cells but the one naming its series.
-        expect(record[column('Lần lặp của')]).toBe(`${task.id}@${row.occurrenceDate}`)
+        expect(record[column(m('Lần lặp của'))]).toBe(`${task.id}@${row.occurrenceDate}`)
         expect(MACHINE_COLUMNS.slice(0, -1).map((c) => record[column(c.vi)])).toEqual(MACHINE_COLUMNS.slice(0, -1).map(() => ''))
         return
       }
-      expect(record[column('Mã')]).toBe(task.id)
+      expect(record[column(m('Mã'))]).toBe(task.id)
       expect(record[column('STT')]).toBe(String(index + 1))
       expect(record[column('Nội dung công việc')]).toBe(task.title.startsWith('=') ? `'${task.title}` : task.title)
       expect(record[column('Từ ngày')]).toBe(row.display.from)
@@ -94,10 +97,10 @@ describe('CSV export', () => {
       expect(record[column('Đơn vị phối hợp')]).toBe(task.supportUnitIds.map((id) => plan.units.find((u) => u.id === id)!.name).join('; '))
       expect(record[column('Kênh')]).toBe(plan.channels.find((c) => c.id === task.channelId)?.name ?? '')
       expect(record[column('Giai đoạn')]).toBe(row.phaseName)
-      expect(record[column('Bắt đầu')]).toBe(task.start)
-      expect(record[column('Kết thúc')]).toBe(task.end)
-      expect(record[column('Cả ngày')]).toBe(task.allDay ? '1' : '0')
-      expect(JSON.parse(record[column('Neo')]!)).toEqual(task.anchor)
+      expect(record[column(m('Bắt đầu'))]).toBe(task.start)
+      expect(record[column(m('Kết thúc'))]).toBe(task.end)
+      expect(record[column(m('Cả ngày'))]).toBe(task.allDay ? '1' : '0')
+      expect(JSON.parse(record[column(m('Neo'))]!)).toEqual(task.anchor)
     })
   })
 
@@ -125,11 +128,11 @@ describe('CSV export', () => {
       expect(row[column('Nội dung công việc')]).toBe(pollingNotice.title)
       expect(row[column('Ghi chú')]).toBe(`${pollingNotice.description}\nLặp lại hằng ngày đến 23/05/2021`)
     }
-    expect(rows.map((r) => r[column('Mã')])).toEqual([pollingNotice.id, ...days.slice(1).map(() => '')])
-    expect(rows.map((r) => r[column('Lần lặp của')])).toEqual(days.map((_, i) => `${pollingNotice.id}@2021-05-${13 + i}`))
+    expect(rows.map((r) => r[column(m('Mã'))])).toEqual([pollingNotice.id, ...days.slice(1).map(() => '')])
+    expect(rows.map((r) => r[column(m('Lần lặp của'))])).toEqual(days.map((_, i) => `${pollingNotice.id}@2021-05-${13 + i}`))
     const english = recordsOf(serializeCsv(base, { tasks: [pollingNotice], language: 'en' }))
     expect(english[1]![english[0]!.indexOf('Notes')]).toBe(`${pollingNotice.description}\nRepeats daily until 23/05/2021`)
-    expect(english[0]!.at(-1)).toBe('Occurrence of')
+    expect(english[0]!.at(-1)).toBe(`${MACHINE_LABEL_PREFIX.en}Occurrence of`)
   })
 
   it('leaves out a cancelled occurrence and shows a moved one at its new date', () => {
@@ -148,7 +151,7 @@ describe('CSV export', () => {
     const text = serializeCsv(base, { tasks: [pollingNotice], language: 'vi', range: { from: '2021-05-20', to: '2021-05-30' } })
     const [header, ...rows] = recordsOf(text)
     expect(rows.map((r) => r[header!.indexOf('Từ ngày')])).toEqual(['20/05/2021', '21/05/2021', '22/05/2021', '23/05/2021'])
-    expect(rows[0]![header!.indexOf('Mã')]).toBe(pollingNotice.id)
+    expect(rows[0]![header!.indexOf(m('Mã'))]).toBe(pollingNotice.id)
     // Still one task, with its own dates and rule.
     expect(ownTasks(text, base)).toEqual([pollingNotice])
   })
@@ -200,7 +203,7 @@ describe('CSV import', () => {
     const plan = richPlan()
     const tasks = Object.values(plan.tasks).filter((t) => t.recurrence === null).sort(byId)
     const records = recordsOf(serializeCsv(plan, { tasks, language: 'vi' })).map((record) => record.slice(0, -1))
-    expect(records[0]!.at(-1)).toBe('Dữ liệu khác')
+    expect(records[0]!.at(-1)).toBe(m('Dữ liệu khác'))
     expect(ownTasks(csvOf(records), plan).sort(byId)).toEqual(tasks)
   })
 
@@ -299,7 +302,7 @@ describe('CSV import', () => {
     expect(result.errors).toEqual([{ row: 3, message: 'invalidStart', detail: '31/02/2021' }, { row: 4, message: 'wrongFieldCount' }])
     expect(result.warnings).toEqual([{ row: 5, message: 'unknownUnit', detail: 'Phòng Văn hóa huyện X' }])
     expect(result.tasks).toHaveLength(tasks.length - 2)
-    const edited = result.tasks.find((t) => t.id === records[3]![header!.indexOf('Mã')])!
+    const edited = result.tasks.find((t) => t.id === records[3]![header!.indexOf(m('Mã'))])!
     expect(edited.leadUnitId).toBeNull()
     expect(edited.updatedAt).toBe(NOW) // changed in the sheet: newer than the plan's copy
     expect(JSON.stringify(plan)).toBe(before)
@@ -321,7 +324,7 @@ describe('CSV import', () => {
     const [header, ...records] = recordsOf(serializeCsv(plan, { tasks, language: 'vi' }))
     const excelDate = (iso: string) => `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`
     for (const record of records) {
-      for (const name of ['Bắt đầu', 'Kết thúc']) {
+      for (const name of [m('Bắt đầu'), m('Kết thúc')]) {
         const index = header!.indexOf(name)
         if (record[index]!.length === 10) record[index] = excelDate(record[index]!)
       }
@@ -409,13 +412,13 @@ describe('CSV import: layouts, long files and machine columns', () => {
     const foreign = (rows: number) => `Nội dung,Từ ngày\r\n${'Việc,01/04/2021\r\n'.repeat(rows)}`
     expect(parseCsv(foreign(MAX_IMPORT_ROWS + 1), base, NOW)).toEqual({ ok: false, error: 'tooManyRows', count: 50_001, limit: 50_000 })
     expect(parseCsv(foreign(MAX_IMPORT_ROWS), base, NOW)).toMatchObject({ ok: true, kind: 'foreign' })
-    const own = (rows: number) => `${csvHeader('vi').join(',')}\r\n${`1,Việc,01/04/2021${','.repeat(csvHeader('vi').length - 3)}\r\n`.repeat(rows)}`
+    const own = (rows: number) => `${csvHeader('vi').join(',')}\r\n${`1,,Việc,01/04/2021${','.repeat(csvHeader('vi').length - 4)}\r\n`.repeat(rows)}`
     expect(parseCsv(own(MAX_IMPORT_ROWS + 1), base, NOW)).toEqual({ ok: false, error: 'tooManyRows', count: 50_001, limit: 50_000 })
   }, 30_000)
 
   it('tells its progress every 500 rows and at the end, reading its own file and mapping a foreign one', () => {
     const width = csvHeader('vi').length
-    const own = `${csvHeader('vi').join(',')}\r\n${`1,Việc,01/04/2021${','.repeat(width - 3)}\r\n`.repeat(1234)}`
+    const own = `${csvHeader('vi').join(',')}\r\n${`1,,Việc,01/04/2021${','.repeat(width - 4)}\r\n`.repeat(1234)}`
     const calls: [number, number][] = []
     const result = parseCsv(own, base, NOW, { onProgress: (done, total) => calls.push([done, total]) })
     expect(result.ok && result.kind === 'own' && result.tasks.length).toBe(1234)
@@ -437,17 +440,17 @@ describe('CSV import: layouts, long files and machine columns', () => {
     const exported = recordsOf(serializeCsv(plan, { tasks: [task], language: 'vi' }))
     const header = exported[0]!
     const cases: [column: string, value: string, check: (read: Task) => void][] = [
-      ['Mức', 'tỉnh lỵ', (read) => expect(read.level).toBeNull()],
-      ['Tạo lúc', 'hôm qua', (read) => expect(read.createdAt).toBe(NOW)],
-      ['Cập nhật', '12/13/2021', (read) => expect(read.updatedAt).toBe(NOW)],
-      ['Cả ngày', 'có', (read) => expect(read.allDay).toBe(true)],
-      ['Neo', '{"type":"milestone"}', (read) => expect(read.anchor).toEqual({ type: 'fixed' })],
-      ['Neo', '{broken', (read) => expect(read.anchor).toEqual({ type: 'fixed' })],
-      ['Tập huấn', '[1, 2]', (read) => expect(read.training).toBeNull()],
-      ['Tập huấn', '{nope', (read) => expect(read.training).toBeNull()],
-      ['Nguồn', '42', (read) => expect(read.source).toBeNull()],
-      ['Dữ liệu khác', '"chữ"', (read) => expect(read.title).toBe(task.title)],
-      ['Dữ liệu khác', '{"x":', (read) => expect(read.title).toBe(task.title)],
+      [m('Mức'), 'tỉnh lỵ', (read) => expect(read.level).toBeNull()],
+      [m('Tạo lúc'), 'hôm qua', (read) => expect(read.createdAt).toBe(NOW)],
+      [m('Cập nhật'), '12/13/2021', (read) => expect(read.updatedAt).toBe(NOW)],
+      [m('Cả ngày'), 'có', (read) => expect(read.allDay).toBe(true)],
+      [m('Neo'), '{"type":"milestone"}', (read) => expect(read.anchor).toEqual({ type: 'fixed' })],
+      [m('Neo'), '{broken', (read) => expect(read.anchor).toEqual({ type: 'fixed' })],
+      [m('Tập huấn'), '[1, 2]', (read) => expect(read.training).toBeNull()],
+      [m('Tập huấn'), '{nope', (read) => expect(read.training).toBeNull()],
+      [m('Nguồn'), '42', (read) => expect(read.source).toBeNull()],
+      [m('Dữ liệu khác'), '"chữ"', (read) => expect(read.title).toBe(task.title)],
+      [m('Dữ liệu khác'), '{"x":', (read) => expect(read.title).toBe(task.title)],
     ]
     for (const [column, value, check] of cases) {
       const records = exported.map((record) => [...record])
@@ -460,8 +463,8 @@ describe('CSV import: layouts, long files and machine columns', () => {
       expect(result.tasks).toHaveLength(1)
       check(result.tasks[0]!)
       expect(result.warnings.map((issue) => [issue.row, issue.column, issue.detail])).toEqual([[2, column, value]])
-      expect(describeRowIssue(result.warnings[0]!, 'vi')).toMatch(new RegExp(`^Dòng 2: cột '${column}' không đọc được`))
-      expect(describeRowIssue(result.warnings[0]!, 'en')).toMatch(new RegExp(`^Row 2: column '${column}' cannot be read`))
+      expect(describeRowIssue(result.warnings[0]!, 'vi').startsWith(`Dòng 2: cột '${column}' không đọc được`)).toBe(true)
+      expect(describeRowIssue(result.warnings[0]!, 'en').startsWith(`Row 2: column '${column}' cannot be read`)).toBe(true)
     }
   })
 })

@@ -3,9 +3,13 @@
  * ANSI code page and garbles Vietnamese), CRLF line ends and RFC 4180 quoting (papaparse), one
  * header row and one record per task (per occurrence for a recurring task: see schedule-rows.ts).
  *
- * Columns: the visible columns of the XLSX sheet (schedule-columns.ts), then "Giai đoạn" — CSV has no
- * merged rows, so the phase a task is grouped under becomes a column of its own instead of a header
- * row — then the machine columns, plain and trailing, that let our own file read back without loss.
+ * Columns: first what an official reads, in the order of their own tables: STT, "Giai đoạn" (CSV has
+ * no merged rows, so the phase a task is grouped under becomes a column of its own instead of a header
+ * row), the visible columns of the XLSX sheet (schedule-columns.ts) with dates as dd/mm/yyyy, and the
+ * plain-text "Số lượng" and "Địa điểm" before "Ghi chú". Then the machine columns, each labelled
+ * "[Để nhập lại – không sửa] …", that let our own file read back without loss: ids, ISO bounds, JSON.
+ * A template's research note is not among them (see source-cell.ts); the JSON backup is the lossless
+ * format of everything. The import finds columns by label, so files of the older order read too.
  * Every text field is neutralised against formula injection.
  *
  * Import takes the file's text (the caller reads it as UTF-8 and should refuse a File over
@@ -20,8 +24,11 @@ import { applyColumnMapping } from '@/io/schedule-table/column-mapping'
 import { neutraliseFormula } from '@/io/schedule-table/formula-text'
 import type { ForeignSheetResult, ImportProgress, OwnSheetResult, SheetRow, TooManyRows } from '@/io/schedule-table/import-result'
 import { interpretSheet } from '@/io/schedule-table/interpret-sheet'
-import { columnLabel, MACHINE_COLUMNS, PHASE_COLUMN, SCHEDULE_COLUMNS } from '@/io/schedule-table/schedule-columns'
-import { buildScheduleRows, scheduleFileBaseName, type ScheduleRange } from '@/io/schedule-table/schedule-rows'
+import {
+  columnLabel, MACHINE_COLUMNS, PHASE_COLUMN, READABLE_MACHINE_KEYS, SCHEDULE_COLUMNS,
+  type MachineColumnKey, type ScheduleColumn, type VisibleColumnKey,
+} from '@/io/schedule-table/schedule-columns'
+import { buildScheduleRows, scheduleFileBaseName, type ScheduleRange, type ScheduleRow } from '@/io/schedule-table/schedule-rows'
 
 export const CSV_MIME_TYPE = 'text/csv;charset=utf-8'
 const BOM = '\uFEFF'
@@ -43,22 +50,39 @@ export interface CsvExportOptions {
   range?: ScheduleRange | null
 }
 
+interface CsvColumn {
+  column: ScheduleColumn
+  /** The cell's text, not yet neutralised. */
+  cell: (row: ScheduleRow) => string
+}
+
+const visible = (key: VisibleColumnKey): CsvColumn => ({
+  column: SCHEDULE_COLUMNS.find((c) => c.key === key)!,
+  cell: (row) => row.display[key],
+})
+const machine = (column: ScheduleColumn<MachineColumnKey>): CsvColumn => ({ column, cell: (row) => row.machine[column.key] })
+const readable = (key: MachineColumnKey): CsvColumn => machine(MACHINE_COLUMNS.find((c) => c.key === key)!)
+
+/** The CSV's columns in order: the human ones, then the machine ones (see the header comment). */
+const CSV_COLUMNS: readonly CsvColumn[] = [
+  visible('number'),
+  { column: PHASE_COLUMN, cell: (row) => row.phaseName },
+  ...(['title', 'from', 'to', 'lead', 'support', 'channel', 'status'] as const).map(visible),
+  ...[...READABLE_MACHINE_KEYS].map(readable),
+  visible('notes'),
+  ...MACHINE_COLUMNS.filter((c) => !READABLE_MACHINE_KEYS.has(c.key)).map(machine),
+]
+
 /** The header labels of the CSV, in order. */
 export function csvHeader(language: Language): string[] {
-  return [...SCHEDULE_COLUMNS, PHASE_COLUMN, ...MACHINE_COLUMNS].map((column) => columnLabel(column, language))
+  return CSV_COLUMNS.map(({ column }) => columnLabel(column, language))
 }
 
 /** The given tasks as CSV text, starting with the BOM. */
 export function serializeCsv(plan: Plan, { tasks, language, range = null }: CsvExportOptions): string {
   const data: string[][] = []
   for (const group of buildScheduleRows(plan, tasks, language, { range })) {
-    for (const row of group.rows) {
-      const record: string[] = []
-      for (const column of SCHEDULE_COLUMNS) record.push(neutraliseFormula(row.display[column.key]))
-      record.push(neutraliseFormula(row.phaseName))
-      for (const column of MACHINE_COLUMNS) record.push(neutraliseFormula(row.machine[column.key]))
-      data.push(record)
-    }
+    for (const row of group.rows) data.push(CSV_COLUMNS.map(({ cell }) => neutraliseFormula(cell(row))))
   }
   return BOM + Papa.unparse({ fields: csvHeader(language), data }, {
     newline: '\r\n',

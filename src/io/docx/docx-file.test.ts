@@ -4,6 +4,8 @@ import { selectTasksForExport } from '@/domain/plan/export-scope'
 import { buildCampaign2021Plan } from '@/domain/templates/campaign-2021'
 import type { DocumentDetails, Plan, Task } from '@/domain/types'
 import { DOCX_MIME_TYPE, docxFileName, serializeDocx } from '@/io/docx/docx-file'
+import { TASK_TABLE_MAX_ROWS } from '@/io/docx/task-tables'
+import { buildScheduleRows } from '@/io/schedule-table/schedule-rows'
 
 // No .docx parser in the app, so there is no round trip (style rule 31): these tests unzip the file
 // and read its XML, which is what Word and LibreOffice read.
@@ -161,12 +163,27 @@ describe('Word (.docx) export', () => {
     expect(numbered).toContain('Số: 07/KH-UBBC')
   })
 
-  it('leaves number, place, day and month blank on an unsigned draft, with the year of the export in Vietnam', async () => {
+  it('takes the place from the plan’s locality and dates an undated plan with the export day in Vietnam', async () => {
     // 18:00 UTC on 31/12/2020 is already 1/1/2021 in Vietnam, whatever zone the machine is in.
-    const xml = await documentXml(basePlan, allTasks, new Date('2020-12-31T18:00:00Z'))
-    const blank = (n: number) => ' '.repeat(n)
-    expect(xml).toContain(`Số: ${blank(6)}/KH-UBBC`)
-    expect(xml).toContain(`${blank(10)}, ngày${blank(6)}tháng${blank(6)}năm 2021`)
+    const plan = { ...basePlan, locality: 'Tỉnh Đắk Lắk' }
+    const xml = await documentXml(plan, allTasks, new Date('2020-12-31T18:00:00Z'))
+    expect(xml).toContain(`Số: ${' '.repeat(6)}/KH-UBBC`)
+    expect(xml).toContain('>Đắk Lắk, ngày 01 tháng 01 năm 2021<')
+    // The details' place wins over the locality; an issue date over the export day.
+    const placed = withDocument({ place: 'Buôn Ma Thuột', issuedOn: '2026-12-04' }, plan)
+    expect(await documentXml(placed, allTasks)).toContain('>Buôn Ma Thuột, ngày 04 tháng 12 năm 2026<')
+  })
+
+  it('leaves a visible blank for the place when the plan has none, never a bare comma', async () => {
+    expect(basePlan.locality).toBe('')
+    expect(basePlan.document.place).toBe('')
+    const texts = paragraphTexts(parseXml(await documentXml(basePlan, allTasks)))
+    const dateLine = texts.find((t) => t.includes('ngày') && t.includes('tháng') && t.includes('năm'))
+    expect(dateLine).toBe('……, ngày 04 tháng 01 năm 2021')
+    expect(texts.some((t) => /^\s*,/.test(t))).toBe(false)
+    // Without a usable export time the date parts are blanks too.
+    const undated = paragraphTexts(parseXml(await documentXml(basePlan, allTasks, new Date(Number.NaN))))
+    expect(undated).toContain('……, ngày … tháng … năm …')
   })
 
   it('shows only the tasks it is given, grouped by phase, with other dates under "Nhiệm vụ khác"', async () => {
@@ -204,7 +221,9 @@ describe('Word (.docx) export', () => {
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b))
     expect(new Set(numbers).size).toBe(11)
     // Section III still counts the series as one task.
-    expect(paragraphTexts(doc).filter((text) => text.includes(stripDot(notice.title)))).toHaveLength(1 + 11)
+    const lead = basePlan.units.find((u) => u.id === notice.leadUnitId)!
+    const led = allTasks.filter((t) => t.leadUnitId === lead.id).length
+    expect(paragraphTexts(doc).filter((text) => text.includes(`${lead.name}: chủ trì ${led} nhiệm vụ,`))).toHaveLength(1)
   })
 
   it('leaves out a cancelled occurrence, prints a moved one at its new date, and keeps to the export’s range', async () => {
@@ -224,27 +243,88 @@ describe('Word (.docx) export', () => {
     expect((await dates({ from: '2021-04-15', to: '2021-04-20' })).map(([date]) => date)).toEqual(['15/04/2021', '19/04/2021'])
   })
 
-  it('says what each unit leads, and shortens a very long list', async () => {
+  it('sums up what each unit leads: how many, done and late on the export day, and its main tasks', async () => {
     let plan = basePlan
     const lead = basePlan.units[0]!
     const many = Array.from({ length: 35 }, (_, i) => `Nhiệm vụ số ${i + 1}`)
-    many.forEach((title, i) => { plan = withTask(plan, { id: `m-${i}`, title, leadUnitId: lead.id, start: '2021-04-05', end: '2021-04-06', allDay: true }) })
+    many.forEach((title, i) => {
+      // Nhiệm vụ số 1–3 run longest (their unit's main work); 4–6 are done; 7–9 ended before 04/01/2021 and are not.
+      const [start, end] = i < 3 ? ['2021-01-02', `2021-03-${10 + i}`] : i >= 6 && i < 9 ? ['2020-12-20', '2020-12-21'] : ['2021-04-05', '2021-04-06']
+      plan = withTask(plan, { id: `m-${i}`, title, leadUnitId: lead.id, start, end, allDay: true, recurrence: null, status: i >= 3 && i < 6 ? 'done' : 'planned' })
+    })
     const texts = paragraphTexts(parseXml(await documentXml(plan, many.map((_, i) => plan.tasks[`m-${i}`]!))))
     const section = texts.find((t) => t.startsWith(`1. ${lead.name}: `))
-    expect(section).toBeDefined()
-    expect(section).toContain('chủ trì 35 nhiệm vụ: Nhiệm vụ số 1; Nhiệm vụ số 2;')
-    expect(section).toContain('Nhiệm vụ số 30; … và 5 nhiệm vụ khác')
-    expect(section).not.toContain('Nhiệm vụ số 31')
+    expect(section).toBe(`1. ${lead.name}: chủ trì 35 nhiệm vụ, trong đó đã hoàn thành 3, chậm tiến độ 3; các nhiệm vụ chính: `
+      + 'Nhiệm vụ số 1; Nhiệm vụ số 2; Nhiệm vụ số 3 và 32 nhiệm vụ khác (chi tiết tại Mục II).')
+    // A unit with a few tasks has them all named.
+    const few = paragraphTexts(parseXml(await documentXml(plan, [plan.tasks['m-3']!, plan.tasks['m-10']!])))
+    expect(few).toContain(`1. ${lead.name}: chủ trì 2 nhiệm vụ, trong đó đã hoàn thành 1, chậm tiến độ 0: Nhiệm vụ số 4; Nhiệm vụ số 11.`)
   })
+
+  it('keeps Section III short for the 2021 plan: a few hundred characters per unit at most', async () => {
+    const texts = paragraphTexts(parseXml(await documentXml(basePlan, allTasks)))
+    const section = texts.slice(texts.indexOf('III. TỔ CHỨC THỰC HIỆN') + 1, -1).filter((t) => /^\d+\. /.test(t))
+    expect(section.length).toBeGreaterThan(5)
+    for (const paragraph of section) expect(paragraph.length).toBeLessThan(600)
+  })
+
+  it('numbers the tasks 1…n through the phases, as the spreadsheet and print do', async () => {
+    const doc = parseXml(await documentXml(basePlan, allTasks))
+    const taskTables = Array.from(doc.getElementsByTagNameNS(W_NS, 'tbl')).filter((t) => paragraphTexts(t)[0] === 'STT')
+    expect(taskTables.length).toBeGreaterThan(1)
+    const numbers = taskTables.flatMap((table) => Array.from(table.getElementsByTagNameNS(W_NS, 'tr')).slice(1).map((row) => Number(paragraphTexts(row)[0])))
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1))
+    const expected = buildScheduleRows(basePlan, allTasks, 'vi').flatMap((group) => group.rows.map((row) => `${row.number} ${row.task.title}`))
+    const actual = taskTables.flatMap((table) => Array.from(table.getElementsByTagNameNS(W_NS, 'tr')).slice(1).map((row) => {
+      const cells = Array.from(row.getElementsByTagNameNS(W_NS, 'tc')).map((cell) => paragraphTexts(cell).join('\n'))
+      return `${cells[0]} ${cells[1]}`
+    }))
+    expect(actual).toEqual(expected)
+  })
+
+  it('writes a long phase as tables of at most TASK_TABLE_MAX_ROWS rows, each with its header, numbering on', async () => {
+    let plan = basePlan
+    const count = TASK_TABLE_MAX_ROWS * 2 + 7
+    const ids = Array.from({ length: count }, (_, i) => `bulk-${String(i).padStart(4, '0')}`)
+    for (const id of ids) plan = withTask(plan, { id, title: `Tuyên truyền ${id}`, start: '2021-02-01', end: '2021-02-02', allDay: true, recurrence: null })
+    const doc = parseXml(await documentXml(plan, ids.map((id) => plan.tasks[id]!)))
+    const body = doc.getElementsByTagNameNS(W_NS, 'body')[0]!
+    const tables = Array.from(body.children).filter((e) => e.localName === 'tbl' && paragraphTexts(e)[0] === 'STT')
+    expect(tables.map((t) => t.getElementsByTagNameNS(W_NS, 'tr').length - 1)).toEqual([TASK_TABLE_MAX_ROWS, TASK_TABLE_MAX_ROWS, 7])
+    for (const table of tables) {
+      const header = table.getElementsByTagNameNS(W_NS, 'tr')[0]!
+      expect(header.getElementsByTagNameNS(W_NS, 'tblHeader')).toHaveLength(1)
+      // A paragraph between the parts, or Word and LibreOffice would join them into one table again.
+      expect(table.nextElementSibling?.localName).toBe('p')
+    }
+    const firstNumbers = tables.map((t) => Number(paragraphTexts(t.getElementsByTagNameNS(W_NS, 'tr')[1]!)[0]))
+    expect(firstNumbers).toEqual([1, TASK_TABLE_MAX_ROWS + 1, 2 * TASK_TABLE_MAX_ROWS + 1])
+  }, 60_000)
 
   it('ends the body with "./." and signs with the authority, a two-line title and the name', async () => {
     const plan = withDocument({ signerTitle: 'KT. CHỦ TỊCH\nphó chủ tịch', signerName: 'Nguyễn Văn A' })
     const texts = paragraphTexts(parseXml(await documentXml(plan, allTasks)))
     const signIndex = texts.indexOf('TM. ỦY BAN BẦU CỬ\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH')
     expect(signIndex).toBeGreaterThan(0)
-    expect(texts.slice(signIndex)).toContain('Nguyễn Văn A')
+    // The signature space (five empty lines), then the name: last in the signer's column.
+    expect(texts.slice(signIndex + 1, signIndex + 6)).toEqual(['', '', '', '', ''])
+    expect(texts[signIndex + 6]).toBe('Nguyễn Văn A')
     const beforeSignature = texts.slice(0, texts.indexOf('Nơi nhận:')).filter((t) => t !== '')
     expect(beforeSignature.at(-1)).toMatch(/\.\/\.$/)
+  })
+
+  it('keeps the name line under the signature space, blank and as tall as a name, when the signer is unknown', async () => {
+    const doc = parseXml(await documentXml(withDocument({ signerName: '' }), allTasks))
+    const tables = Array.from(doc.getElementsByTagNameNS(W_NS, 'tbl'))
+    const signerCell = Array.from(tables.at(-1)!.getElementsByTagNameNS(W_NS, 'tc'))[1]!
+    const paragraphs = Array.from(signerCell.getElementsByTagNameNS(W_NS, 'p'))
+    expect(paragraphs).toHaveLength(1 + 5 + 1)
+    const nameLine = paragraphs.at(-1)!
+    expect(nameLine.getElementsByTagNameNS(W_NS, 't')).toHaveLength(0)
+    expect(nameLine.getElementsByTagNameNS(W_NS, 'jc')[0]?.getAttributeNS(W_NS, 'val')).toBe('center')
+    const mark = nameLine.getElementsByTagNameNS(W_NS, 'pPr')[0]!.getElementsByTagNameNS(W_NS, 'rPr')[0]!
+    expect(mark.getElementsByTagNameNS(W_NS, 'b')).toHaveLength(1)
+    expect(mark.getElementsByTagNameNS(W_NS, 'sz')[0]?.getAttributeNS(W_NS, 'val')).toBe('28')
   })
 
   it('stamps the export time in the file properties', async () => {
@@ -258,7 +338,3 @@ describe('Word (.docx) export', () => {
     expect(DOCX_MIME_TYPE).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   })
 })
-
-function stripDot(text: string): string {
-  return text.replace(/[\s.;,:]+$/u, '')
-}

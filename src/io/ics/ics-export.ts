@@ -19,11 +19,12 @@ import { isRecurring, MAX_OCCURRENCES, ruleDates, weekdayCode } from '@/domain/p
 import { LAW_LABELS } from '@/domain/rules/election-laws'
 import { computeMilestones, type Milestone } from '@/domain/rules/milestones'
 import {
-  WEEKDAYS, type Channel, type LocalDate, type LocalDateTime, type Plan, type Task, type TaskRecurrence, type TaskStatus,
+  WEEKDAYS, type Channel, type LocalDate, type LocalDateTime, type Plan, type Task, type TaskRecurrence,
 } from '@/domain/types'
 import { PRODUCT_ID, UID_SUFFIX, X_DESCRIPTION, X_MILESTONE, X_STATUS } from '@/io/ics/ics-file'
 import { cleanText, foldLines } from '@/io/ics/ics-folding'
 import { PlainDate, PlainDateTime, VIETNAM_OFFSET_MINUTES, VIETNAM_TZID, VIETNAM_VTIMEZONE } from '@/io/ics/ics-time-zone'
+import { STATUS_LABELS } from '@/io/schedule-table/status-text'
 
 export const ICS_MIME_TYPE = 'text/calendar;charset=utf-8'
 
@@ -36,11 +37,6 @@ export interface SerializeIcsOptions {
   language: Language
   /** Stamps events that have no `updatedAt` of their own (milestones, template tasks built at 0). */
   now: Date
-}
-
-const STATUS_LABELS: Record<Language, Record<TaskStatus, string>> = {
-  vi: { planned: 'Chưa bắt đầu', 'in-progress': 'Đang thực hiện', done: 'Hoàn thành', cancelled: 'Hủy' },
-  en: { planned: 'Planned', 'in-progress': 'In progress', done: 'Done', cancelled: 'Cancelled' },
 }
 
 const LABELS = {
@@ -266,7 +262,7 @@ function describeTask(task: Task, channelName: string, context: TaskEventContext
     ...(channelName === '' ? [] : [`${labels.channel}: ${channelName}`]),
     ...(lead.length === 0 ? [] : [`${labels.leadUnit}: ${lead.join('; ')}`]),
     ...(support.length === 0 ? [] : [`${labels.supportUnits}: ${support.join('; ')}`]),
-    `${labels.status}: ${STATUS_LABELS[context.language][task.status] ?? task.status}`,
+    `${labels.status}: ${STATUS_LABELS[task.status]?.[context.language] ?? task.status}`,
     ...(task.quantity.trim() === '' ? [] : [`${labels.quantity}: ${task.quantity}`]),
   ]
   const blocks = [facts.join('\n')]

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { matchColumnHeader } from '@/io/schedule-table/header-matching'
+import { matchColumnHeader, suggestColumnField } from '@/io/schedule-table/header-matching'
+import { MACHINE_COLUMNS } from '@/io/schedule-table/schedule-columns'
 
 describe('header matching', () => {
   it('matches header names in Vietnamese with or without diacritics, any case, and in English', () => {
@@ -19,5 +20,16 @@ describe('header matching', () => {
       ['STT', null], ['TT', null], ['', null], ['Mã', null], ['xyz', null],
     ]
     for (const [header, field] of cases) expect([header, matchColumnHeader(header)]).toEqual([header, field])
+  })
+
+  it('suggests no field for our machine columns (ISO dates and JSON), only for the columns people read', () => {
+    for (const column of MACHINE_COLUMNS.filter((c) => c.formerLabels)) {
+      expect([column.vi, suggestColumnField(column.vi)]).toEqual([column.vi, null])
+      expect([column.en, suggestColumnField(column.en)]).toEqual([column.en, null])
+    }
+    expect(suggestColumnField('[Để nhập lại – không sửa] Bắt đầu')).toBeNull()
+    expect(suggestColumnField('[for re-import - do not edit] End (ISO, exclusive for all-day)')).toBeNull()
+    // The same words without the prefix are a foreign sheet's columns, and the readable machine columns have none.
+    expect(['Bắt đầu', 'Kết thúc', 'Số lượng', 'Địa điểm'].map(suggestColumnField)).toEqual(['start', 'end', 'quantity', 'location'])
   })
 })

@@ -3,6 +3,7 @@
  * start…), in Vietnamese with or without diacritics, and in English.
  */
 import { normaliseForMatching } from '@/io/schedule-table/match-text'
+import { MACHINE_LABEL_PREFIX } from '@/io/schedule-table/schedule-columns'
 
 export const MAPPED_FIELDS = [
   'title', 'start', 'end', 'lead', 'support', 'channel', 'status', 'description', 'location', 'quantity',
@@ -66,8 +67,18 @@ const EXTRA_HEADER_PHRASES: readonly (readonly [MappedField, readonly string[]])
   ['lead', ['thuc hien', 'trach nhiem', 'phu trach', 'phan cong', 'dau moi']],
 ]
 
-/** The task field a foreign column's header names, or null (also used for sub-header rows). */
+/** Our machine columns' label prefixes, normalised: "de nhap lai khong sua", "for re import do not edit". */
+const MACHINE_PREFIXES = Object.values(MACHINE_LABEL_PREFIX).map((prefix) => `${normaliseForMatching(prefix)} `)
+
+/**
+ * The task field a foreign column's header names, or null (also used for sub-header rows). A column
+ * labelled as one of our machine columns ("[Để nhập lại – không sửa] Bắt đầu") names none: a file that
+ * is read as foreign although it has them (its id column was deleted) is mapped from the columns people
+ * read and edit ("Từ ngày"), not from ISO dates and JSON.
+ */
 export function suggestColumnField(header: string): MappedField | null {
+  const normalised = `${normaliseForMatching(header)} `
+  if (MACHINE_PREFIXES.some((prefix) => normalised.startsWith(prefix))) return null
   const field = matchColumnHeader(header)
   if (field !== null) return field
   const padded = ` ${normaliseForMatching(header)} `

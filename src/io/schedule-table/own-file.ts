@@ -1,8 +1,9 @@
 /**
- * Our own export read back. It is recognised by its machine column labels (in either language). Its
- * rows are rebuilt from the machine cells and checked against the visible ones: when someone changed
- * a date, a title or a unit in the spreadsheet, the visible cell wins (that is what they meant) and
- * the task's `updatedAt` becomes `now` so the edit is newer than the copy in the app. A hidden machine
+ * Our own export read back. It is recognised by its machine column labels, in either language, with
+ * the "[Để nhập lại – không sửa]" prefix or without it (as older files have them). Its rows are rebuilt
+ * from the machine cells and checked against the visible ones: when someone changed a date, a title or
+ * a unit in the spreadsheet, the visible cell wins (that is what they meant) and the task's
+ * `updatedAt` becomes `now` so the edit is newer than the copy in the app. A hidden machine
  * cell that holds what it cannot ("Mức" = "abc", a time that is no time, JSON of the wrong shape) and
  * a cell holding a formula are never taken silently: each becomes a warning naming its row and
  * column; the task is imported without the unreadable value, or with the formula's last result.
@@ -24,18 +25,19 @@ import {
   type MachineColumnKey, type ScheduleColumn, type VisibleColumnKey,
 } from '@/io/schedule-table/schedule-columns'
 import { readSeriesRowDates, seriesBoundsFromRow } from '@/io/schedule-table/series-rows'
+import { readSourceCell } from '@/io/schedule-table/source-cell'
 
 type OwnColumnKey = VisibleColumnKey | 'phase' | MachineColumnKey
 type OwnColumns = ReadonlyMap<OwnColumnKey, number>
 
+/** Every label of every column, current and former ("Mã" as well as "[Để nhập lại – không sửa] Mã"), in both languages. */
 const OWN_LABELS: ReadonlyMap<string, OwnColumnKey> = new Map(
-  ([...SCHEDULE_COLUMNS, PHASE_COLUMN, ...MACHINE_COLUMNS] as ScheduleColumn<OwnColumnKey>[]).flatMap((c) => [
-    [normaliseForMatching(c.vi), c.key] as const,
-    [normaliseForMatching(c.en), c.key] as const,
-  ]),
+  ([...SCHEDULE_COLUMNS, PHASE_COLUMN, ...MACHINE_COLUMNS] as ScheduleColumn<OwnColumnKey>[]).flatMap((c) =>
+    [c.vi, c.en, ...(c.formerLabels ?? [])].map((label) => [normaliseForMatching(label), c.key] as const),
+  ),
 )
 
-/** The own columns a header row names (by their labels in either language), or null when it is not our header. */
+/** The own columns a header row names (by any of their labels), or null when it is not our header. */
 export function ownColumns(cells: readonly string[]): OwnColumns | null {
   const columns = new Map<OwnColumnKey, number>()
   cells.forEach((cell, index) => {
@@ -118,7 +120,8 @@ function readOwnRow(reader: RowReader, row: SheetRow, header: SheetRow, columns:
   }
   const anchor = json('anchor', 'invalidAnchor', { type: 'fixed' })
   const training = json('training', 'invalidTraining', null)
-  const source = json('source', 'invalidSource', null)
+  // A template's source comes as a reference to the template's entry (source-cell.ts).
+  const source = readSourceCell(json('source', 'invalidSource', null))
   const otherValue = json('other', 'invalidOtherData', null)
   if (otherValue !== null && !isPlainObject(otherValue)) unreadable('other', 'invalidOtherData')
   const other = isPlainObject(otherValue) ? otherValue : {}

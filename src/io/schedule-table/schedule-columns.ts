@@ -7,9 +7,13 @@
  *   real Excel dates (one cell holds one date);
  * - machine columns after them (hidden in XLSX, trailing in CSV), which carry what the visible cells
  *   cannot (id, exact bounds, anchor, training…), so that our own export reads back without loss.
+ *   Their labels say so: "[Để nhập lại – không sửa] Mã" / "[For re-import – do not edit] ID". Two of
+ *   them, "Số lượng" and "Địa điểm", are plain text people read and edit: they keep plain labels, and
+ *   the CSV shows them among the human columns.
  *
- * The machine columns' labels are a shipped file format: a file is recognised as ours by them. Never
- * rename a label; add new columns at the end.
+ * The labels are a shipped file format: a file is recognised as ours by the machine columns' labels.
+ * A renamed label keeps the labels earlier versions wrote in `formerLabels`, which the import still
+ * recognises; add new columns at the end.
  */
 import type { Language } from '@/domain/dates/format-date'
 
@@ -17,6 +21,8 @@ export interface ScheduleColumn<K extends string = string> {
   key: K
   vi: string
   en: string
+  /** Labels earlier versions wrote for this column: recognised on import, never written. */
+  formerLabels?: readonly string[]
 }
 
 export type VisibleColumnKey = 'number' | 'title' | 'from' | 'to' | 'lead' | 'support' | 'channel' | 'status' | 'notes'
@@ -41,30 +47,52 @@ export const SCHEDULE_COLUMNS: readonly ScheduleColumn<VisibleColumnKey>[] = [
 export const PHASE_COLUMN: ScheduleColumn<'phase'> = { key: 'phase', vi: 'Giai đoạn', en: 'Phase' }
 
 /**
- * The machine columns, in order. Shipped labels (both languages are recognised on import): never
- * rename. `other` holds, as JSON, any task field this table does not know (a newer version's), so
+ * What every machine column's label starts with, in the export's language: its cells are there for the
+ * import and are not meant to be read or edited (an id, ISO dates, JSON).
+ */
+export const MACHINE_LABEL_PREFIX: Readonly<Record<Language, string>> = {
+  vi: '[Để nhập lại – không sửa] ',
+  en: '[For re-import – do not edit] ',
+}
+
+/** A machine column labelled with the prefix; its plain labels, which files before the prefix have, stay readable. */
+function machineColumn<K extends string>(key: K, vi: string, en: string): ScheduleColumn<K> {
+  return { key, vi: MACHINE_LABEL_PREFIX.vi + vi, en: MACHINE_LABEL_PREFIX.en + en, formerLabels: [vi, en] }
+}
+
+/**
+ * The machine columns, in order. Shipped labels (both languages, and the former ones, are recognised
+ * on import). `other` holds, as JSON, any task field this table does not know (a newer version's), so
  * even those survive a round trip.
  */
 export const MACHINE_COLUMNS: readonly ScheduleColumn<MachineColumnKey>[] = [
-  { key: 'id', vi: 'Mã', en: 'ID' },
-  { key: 'start', vi: 'Bắt đầu', en: 'Start (ISO)' },
-  { key: 'end', vi: 'Kết thúc', en: 'End (ISO, exclusive for all-day)' },
-  { key: 'allDay', vi: 'Cả ngày', en: 'All day' },
-  { key: 'anchor', vi: 'Neo', en: 'Anchor (JSON)' },
+  machineColumn('id', 'Mã', 'ID'),
+  machineColumn('start', 'Bắt đầu', 'Start (ISO)'),
+  machineColumn('end', 'Kết thúc', 'End (ISO, exclusive for all-day)'),
+  machineColumn('allDay', 'Cả ngày', 'All day'),
+  machineColumn('anchor', 'Neo', 'Anchor (JSON)'),
+  // Plain text people read (and may edit): no prefix (see READABLE_MACHINE_KEYS).
   { key: 'quantity', vi: 'Số lượng', en: 'Quantity' },
   { key: 'location', vi: 'Địa điểm', en: 'Location' },
-  { key: 'training', vi: 'Tập huấn', en: 'Training (JSON)' },
-  { key: 'level', vi: 'Mức', en: 'Level' },
-  { key: 'updatedAt', vi: 'Cập nhật', en: 'Updated (UTC)' },
-  { key: 'source', vi: 'Nguồn', en: 'Source (JSON)' },
-  { key: 'createdAt', vi: 'Tạo lúc', en: 'Created (UTC)' },
-  { key: 'other', vi: 'Dữ liệu khác', en: 'Other data (JSON)' },
+  machineColumn('training', 'Tập huấn', 'Training (JSON)'),
+  machineColumn('level', 'Mức', 'Level'),
+  machineColumn('updatedAt', 'Cập nhật', 'Updated (UTC)'),
+  // A template's source without its research note: see source-cell.ts.
+  machineColumn('source', 'Nguồn', 'Source (JSON)'),
+  machineColumn('createdAt', 'Tạo lúc', 'Created (UTC)'),
+  machineColumn('other', 'Dữ liệu khác', 'Other data (JSON)'),
   // On every row of a series: "<task id>@<occurrence date>" (the occurrence's key, see recurrence.ts).
   // A row with this and no id is an occurrence whose series is read from its own row.
-  { key: 'occurrenceOf', vi: 'Lần lặp của', en: 'Occurrence of' },
+  machineColumn('occurrenceOf', 'Lần lặp của', 'Occurrence of'),
 ]
 
-/** A file is ours when its header has all of these machine columns (in either language). */
+/**
+ * The machine columns whose cells are plain text a person reads and may edit (the import takes the
+ * edit): labelled without the prefix, and shown by the CSV among the human columns.
+ */
+export const READABLE_MACHINE_KEYS: ReadonlySet<MachineColumnKey> = new Set(['quantity', 'location'])
+
+/** A file is ours when its header has all of these machine columns (by any of their labels). */
 export const OWN_FILE_MARKER_COLUMNS: readonly MachineColumnKey[] = ['id', 'start', 'end', 'allDay']
 
 /** The task fields a table maps onto columns; the rest travel in `other`. */

@@ -14,11 +14,13 @@ import { formatDate, type Language } from '@/domain/dates/format-date'
 import type { ExportScope } from '@/domain/plan/export-scope'
 import { expandTask, isRecurring, occurrenceKey, type TaskOccurrence } from '@/domain/plan/recurrence'
 import { lastDay } from '@/domain/plan/task-dates'
+import { createPhaseLookup } from '@/domain/plan/task-phase'
 import type { LocalDate, Phase, Plan, Task } from '@/domain/types'
 import { appendNote, occurrenceNote } from '@/io/schedule-table/recurrence-text'
 import {
   MACHINE_COLUMNS, SUPPORT_UNIT_SEPARATOR, TABLE_TASK_FIELDS, type MachineColumnKey, type VisibleColumnKey,
 } from '@/io/schedule-table/schedule-columns'
+import { formatSourceCell } from '@/io/schedule-table/source-cell'
 import { STATUS_LABELS } from '@/io/schedule-table/status-text'
 
 const OUTSIDE_PHASES = { vi: 'Ngoài các giai đoạn', en: 'Outside the phases' }
@@ -41,6 +43,8 @@ export interface ScheduleRow {
   endTime: string | null
   /** "dd/mm/yyyy – dd/mm/yyyy", "dd/mm/yyyy", "dd/mm/yyyy HH:mm – HH:mm": the one-cell form. */
   timeLabel: string
+  /** A series' row: its rule in words, with "(dời từ …)" on a moved occurrence; '' for a single task. */
+  recurrenceNote: string
   /** The visible cells as text (not yet neutralised: each format does that on writing). */
   display: Record<VisibleColumnKey, string>
   machine: Record<MachineColumnKey, string>
@@ -82,8 +86,9 @@ interface RowEntry {
 /**
  * Groups the given tasks under the plan's phases, in phase order, each group sorted by start (then
  * end, title, id, so the order is the same every time). A task belongs to the first phase (by start)
- * that contains its first day; the rest go to a final group "Ngoài các giai đoạn". Empty groups are
- * left out, so an export of a filtered list shows no empty headings.
+ * whose days it touches (`createPhaseLookup`, the rule the checks use too); the rest go to a final
+ * group "Ngoài các giai đoạn". Empty groups are left out, so an export of a filtered list shows no
+ * empty headings. STT runs on through the groups (1…n over the whole table).
  *
  * A series gives one row per occurrence (moved ones at their new dates, cancelled ones left out),
  * each placed and sorted by its own dates. The row of its earliest occurrence (by rule date) carries
@@ -98,10 +103,10 @@ export function buildScheduleRows(
   const channelNames = new Map(plan.channels.map((c) => [c.id, language === 'en' && c.nameEn ? c.nameEn : c.name]))
   const buckets = new Map<string | null, RowEntry[]>()
   const range = options.range ?? null
+  const phaseOf = createPhaseLookup(phases)
   for (const entry of expandEntries(tasks, range)) {
-    const day = datePart(entry.occurrence.start)
-    const phase = phases.find((p) => p.start <= day && day < p.end)
-    const key = phase?.id ?? null
+    const { occurrence } = entry
+    const key = phaseOf({ start: occurrence.start, end: occurrence.end, allDay: occurrence.task.allDay })?.id ?? null
     const bucket = buckets.get(key)
     if (bucket) bucket.push(entry)
     else buckets.set(key, [entry])
@@ -181,7 +186,8 @@ function buildRow(
   if (task.allDay) timeLabel = firstDay === last ? from : `${from} – ${to}`
   else timeLabel = datePart(end) === firstDay ? `${from} – ${endTime}` : `${from} – ${to}`
   const series = isRecurring(task) ? task.recurrence : null
-  const notes = series ? appendNote(task.description, occurrenceNote(series, noneLeft ? 'none-left' : occurrence, language)) : task.description
+  const recurrenceNote = series ? occurrenceNote(series, noneLeft ? 'none-left' : occurrence, language) : ''
+  const notes = series ? appendNote(task.description, recurrenceNote) : task.description
 
   return {
     number,
@@ -195,6 +201,7 @@ function buildRow(
     startTime,
     endTime,
     timeLabel,
+    recurrenceNote,
     display: {
       number: String(number),
       title: task.title,
@@ -227,7 +234,7 @@ function taskMachineCells(task: Task, instant: (ms: number) => string, occurrenc
     training: task.training ? JSON.stringify(task.training) : '',
     level: task.level ?? '',
     updatedAt: instant(task.updatedAt),
-    source: task.source ? JSON.stringify(task.source) : '',
+    source: formatSourceCell(task.source),
     createdAt: instant(task.createdAt),
     other: otherFieldsJson(task),
     occurrenceOf,

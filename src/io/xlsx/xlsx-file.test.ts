@@ -7,7 +7,7 @@ import { buildCampaign2021Plan } from '@/domain/templates/campaign-2021'
 import type { Plan, Task, TaskRecurrence } from '@/domain/types'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/io/import-limits'
 import { describeRowIssue } from '@/io/schedule-table/import-messages'
-import { MACHINE_COLUMNS, SCHEDULE_COLUMNS } from '@/io/schedule-table/schedule-columns'
+import { columnLabel, MACHINE_COLUMNS, SCHEDULE_COLUMNS } from '@/io/schedule-table/schedule-columns'
 import {
   applyXlsxMapping, escapeXlsxText, MILESTONE_SHEET_NAME, parseXlsx, PLAN_SHEET_NAME, serializeXlsx, XLSX_MIME_TYPE, xlsxFileName,
 } from '@/io/xlsx/xlsx-file'
@@ -78,7 +78,7 @@ describe('XLSX export', () => {
     expect(sheet.getCell('B2').border.bottom?.style).toBe('thin')
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' })
-    expect([1, 2, 3, 5, 9].map((c) => sheet.getColumn(c).width)).toEqual([6, 50, 16, 28, 40])
+    expect([1, 2, 3, 5, 9].map((c) => sheet.getColumn(c).width)).toEqual([6, 50, 18, 28, 40])
     for (let c = 1; c <= SCHEDULE_COLUMNS.length; c += 1) expect(sheet.getColumn(c).hidden).toBe(false)
     for (let c = SCHEDULE_COLUMNS.length + 1; c <= SCHEDULE_COLUMNS.length + MACHINE_COLUMNS.length; c += 1) expect(sheet.getColumn(c).hidden).toBe(true)
     const english = await readWorkbook(await serializeXlsx(plan, { tasks: Object.values(plan.tasks), language: 'en', now: NOW }))
@@ -86,6 +86,43 @@ describe('XLSX export', () => {
     expect((english.worksheets[0]!.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['No.', 'Task', 'From'])
     expect(xlsxFileName(plan)).toBe('ke-hoach-tuyen-truyen-bau-cu-2021.xlsx')
     expect(XLSX_MIME_TYPE).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  })
+
+  it('gives every row of both sheets a height fitted to its wrapped text, so no text runs over the next row', async () => {
+    // One line everywhere but the title: no units, channel or notes to wrap.
+    const plain: Task = { ...someTask, id: 'one-line', title: 'Họp', description: '', leadUnitId: null, supportUnitIds: [], channelId: null, recurrence: null }
+    const fourLines: Task = { ...plain, id: 'four-lines', title: 'Dòng một\nDòng hai\nDòng ba\nDòng bốn' }
+    // ~230 characters of Vietnamese in the 50-unit title column: four to six lines wherever it is opened.
+    const long: Task = { ...plain, id: 'long', title: 'Tuyên truyền chung trên báo, đài, cổng thông tin điện tử về ý nghĩa cuộc bầu cử, Hiến pháp, Luật Bầu cử, tiêu chuẩn người ứng cử; '.repeat(2) }
+    const plan: Plan = { ...base, tasks: { ...base.tasks, [plain.id]: plain, [fourLines.id]: fourLines, [long.id]: long } }
+    const workbook = await readWorkbook(await serializeXlsx(plan, { tasks: Object.values(plan.tasks), language: 'vi', now: NOW }))
+
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.rowCount).toBeGreaterThan(20)
+      for (let number = 1; number <= sheet.rowCount; number += 1) {
+        const height = sheet.getRow(number).height
+        expect(height, `${sheet.name} row ${number}`).toBeGreaterThanOrEqual(15.75)
+        expect(height, `${sheet.name} row ${number}`).toBeLessThanOrEqual(409)
+      }
+    }
+    const rows = taskRows(workbook.getWorksheet(PLAN_SHEET_NAME)!)
+    const one = rows.get('one-line')!.height
+    expect(one).toBeLessThan(24) // a one-line row is not padded out
+    const four = rows.get('four-lines')!.height
+    expect(four / one).toBeGreaterThan(3.2)
+    expect(four / one).toBeLessThan(4.4)
+    const longLines = rows.get('long')!.height / (four / 4)
+    expect(longLines).toBeGreaterThan(3.5)
+    expect(longLines).toBeLessThan(6.5)
+    // The template's rows with a long source note stay as tall as their visible text only: the hidden
+    // machine columns do not count.
+    const template = [...rows.entries()].filter(([id]) => base.tasks[id])
+    for (const [id, row] of template) expect(row.height, id).toBeLessThan(one * 8)
+
+    // The milestone sheet: a header that wraps ("Số ngày trước (sau) ngày bầu cử") is taller than a one-line row.
+    const milestones = workbook.getWorksheet(MILESTONE_SHEET_NAME)!
+    expect(milestones.getRow(3).getCell(2).value).toBe('Công bố ngày bầu cử')
+    expect(milestones.getRow(2).height).toBeGreaterThan(milestones.getRow(3).height * 1.5)
   })
 
   it('writes dates as real Excel dates shown dd/mm/yyyy, on the tasks’ own days', async () => {
@@ -176,7 +213,9 @@ describe('XLSX export', () => {
     expect(rows.map((row) => row.getCell(9).value)).toEqual(days.map(() => `${pollingNotice.description}\nLặp lại hằng ngày đến 23/05/2021`))
     const idColumn = SCHEDULE_COLUMNS.length + 1
     const occurrenceColumn = SCHEDULE_COLUMNS.length + MACHINE_COLUMNS.length
-    expect(sheet.getRow(2).getCell(occurrenceColumn).value).toBe('Lần lặp của')
+    // The label itself belongs to schedule-columns.ts (prefixed "[Để nhập lại – không sửa]").
+    expect(sheet.getRow(2).getCell(occurrenceColumn).value).toBe(columnLabel(MACHINE_COLUMNS[MACHINE_COLUMNS.length - 1]!, 'vi'))
+    expect(sheet.getRow(2).getCell(occurrenceColumn).value).toContain('Lần lặp của')
     expect(sheet.getColumn(occurrenceColumn).hidden).toBe(true)
     expect(rows.map((row) => row.getCell(idColumn).value)).toEqual([pollingNotice.id, ...days.slice(1).map(() => null)])
     expect(rows.map((row) => row.getCell(occurrenceColumn).value)).toEqual(days.map((day) => `${pollingNotice.id}@${day.slice(0, 10)}`))

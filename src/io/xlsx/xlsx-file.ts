@@ -7,6 +7,8 @@
  *   (dd/mm/yyyy hh:mm for timed tasks), built from the LocalDate as UTC midnight: Excel dates have no
  *   zone and exceljs converts with the epoch only, so no machine's zone can move a day.
  *   A4 landscape, one page wide.
+ *   Every row carries its height, fitted to its wrapped text (row-height.ts): LibreOffice and most
+ *   viewers do not fit rows themselves, and draw the text of an unsized row over the rows below.
  * - sheet "Mốc pháp lý": the legal milestones as the 2021 provincial schedules listed them.
  *
  * The sheet names stay Vietnamese in the English UI too (these are officials' files); the header
@@ -32,6 +34,7 @@ import { interpretSheet } from '@/io/schedule-table/interpret-sheet'
 import { buildMilestoneRows, MILESTONE_COLUMNS, milestoneTableSubtitle } from '@/io/schedule-table/milestone-table'
 import { columnLabel, MACHINE_COLUMNS, SCHEDULE_COLUMNS, type VisibleColumnKey } from '@/io/schedule-table/schedule-columns'
 import { buildScheduleRows, scheduleFileBaseName, type ScheduleRange } from '@/io/schedule-table/schedule-rows'
+import { rowHeightForLines, textAreaWidthPt, wrappedLineCount, type CellFont } from '@/io/xlsx/row-height'
 import { storeZip, unpackZip } from '@/io/xlsx/zip-entries'
 
 export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -70,13 +73,21 @@ const DATE_FORMAT = 'dd/mm/yyyy'
 const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm'
 const FONT_NAME = 'Times New Roman' // the font of administrative documents (Decree 30/2020/NĐ-CP)
 const WIDTHS: Record<VisibleColumnKey, number> = { number: 6, title: 50, from: 12, to: 12, lead: 28, support: 28, channel: 22, status: 16, notes: 40 }
-/** Wide enough for dd/mm/yyyy hh:mm, used when the export has timed tasks. */
-const DATE_TIME_WIDTH = 16
+/**
+ * Wide enough for dd/mm/yyyy hh:mm, used when the export has timed tasks. Not 16: "22/05/2021 07:00"
+ * in Times New Roman 12 is ~113 px in Excel (12 digits of 8 px), a 16-unit column 112 px, and Excel
+ * shows "#####" for a date that does not fit.
+ */
+const DATE_TIME_WIDTH = 18
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } }
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } }
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }
+const BODY_FONT: CellFont = { size: 12 }
+const BOLD_FONT: CellFont = { size: 12, bold: true }
+/** The title rows keep at least this height (points), for the space around a one-line title. */
+const TITLE_MIN_HEIGHT_PT = 36
 /** Page numbers only: user text in a header/footer would be read as its "&" codes. */
 const PAGE_FOOTER = '&C&P / &N'
 
@@ -125,10 +136,10 @@ function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan, tasks: readonly Ta
   const columnStyles = SCHEDULE_COLUMNS.map((column) =>
     cellStyle(column.key === 'number' ? 'center' : undefined, column.key === 'from' || column.key === 'to' ? DATE_FORMAT : undefined))
   const timedDateStyle = cellStyle(undefined, DATE_TIME_FORMAT)
-  SCHEDULE_COLUMNS.forEach((column, index) => {
-    const isDate = column.key === 'from' || column.key === 'to'
-    sheet.getColumn(index + 1).width = isDate && hasTimed ? DATE_TIME_WIDTH : WIDTHS[column.key]
-  })
+  const widths = SCHEDULE_COLUMNS.map((column) => (column.key === 'from' || column.key === 'to') && hasTimed ? DATE_TIME_WIDTH : WIDTHS[column.key])
+  widths.forEach((width, index) => { sheet.getColumn(index + 1).width = width })
+  const textAreas = widths.map((width) => textAreaWidthPt([width]))
+  const fullWidthArea = textAreaWidthPt(widths)
   MACHINE_COLUMNS.forEach((_column, index) => {
     const sheetColumn = sheet.getColumn(visibleCount + index + 1)
     sheetColumn.hidden = true
@@ -137,8 +148,9 @@ function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan, tasks: readonly Ta
 
   const title = sheet.getRow(PLAN_TITLE_ROW)
   title.getCell(1).value = textCell(plan.name)
-  title.getCell(1).style = { font: { name: FONT_NAME, size: 14, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }
-  title.height = 36
+  const titleFont: CellFont = { size: 14, bold: true }
+  title.getCell(1).style = { font: { name: FONT_NAME, ...titleFont }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }
+  title.height = Math.max(TITLE_MIN_HEIGHT_PT, fitHeight([title.getCell(1).value], [fullWidthArea], titleFont))
   sheet.mergeCells(PLAN_TITLE_ROW, 1, PLAN_TITLE_ROW, visibleCount)
 
   const header = sheet.getRow(PLAN_HEADER_ROW)
@@ -151,6 +163,7 @@ function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan, tasks: readonly Ta
       fill: HEADER_FILL,
     }
   }
+  header.height = fitHeight((header.values as ExcelJS.CellValue[]).slice(1, visibleCount + 1), textAreas, BOLD_FONT)
 
   let rowNumber = PLAN_HEADER_ROW
   for (const group of buildScheduleRows(plan, tasks, language, { range })) {
@@ -161,6 +174,7 @@ function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan, tasks: readonly Ta
       groupRow.getCell(c).style = { font: { name: FONT_NAME, size: 12, bold: true }, alignment: { vertical: 'middle', wrapText: true }, border: BORDER, fill: GROUP_FILL }
     }
     sheet.mergeCells(rowNumber, 1, rowNumber, visibleCount)
+    groupRow.height = fitHeight([groupRow.getCell(1).value], [fullWidthArea], BOLD_FONT)
 
     for (const row of group.rows) {
       rowNumber += 1
@@ -179,6 +193,7 @@ function addPlanSheet(workbook: ExcelJS.Workbook, plan: Plan, tasks: readonly Ta
       ]
       const sheetRow = sheet.getRow(rowNumber)
       sheetRow.values = values
+      sheetRow.height = fitHeight(values, textAreas, BODY_FONT)
       for (let c = 1; c <= visibleCount; c += 1) {
         sheetRow.getCell(c).style = !task.allDay && (c === 3 || c === 4) ? timedDateStyle : columnStyles[c - 1]!
       }
@@ -202,6 +217,7 @@ function addMilestoneSheet(workbook: ExcelJS.Workbook, plan: Plan, language: Lan
     headerFooter: { oddFooter: PAGE_FOOTER },
   })
   const widths = [6, 60, 30, 26]
+  const textAreas = widths.map((width) => textAreaWidthPt([width]))
   const baseStyle: Partial<ExcelJS.Style> = { font: { name: FONT_NAME, size: 12 }, alignment: { wrapText: true, vertical: 'top' }, border: BORDER }
   widths.forEach((width, index) => {
     const column = sheet.getColumn(index + 1)
@@ -211,8 +227,9 @@ function addMilestoneSheet(workbook: ExcelJS.Workbook, plan: Plan, language: Lan
 
   const title = sheet.getRow(PLAN_TITLE_ROW)
   title.getCell(1).value = textCell(milestoneTableSubtitle(plan, language))
-  title.getCell(1).style = { font: { name: FONT_NAME, size: 13, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }
-  title.height = 36
+  const titleFont: CellFont = { size: 13, bold: true }
+  title.getCell(1).style = { font: { name: FONT_NAME, ...titleFont }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }
+  title.height = Math.max(TITLE_MIN_HEIGHT_PT, fitHeight([title.getCell(1).value], [textAreaWidthPt(widths)], titleFont))
   sheet.mergeCells(PLAN_TITLE_ROW, 1, PLAN_TITLE_ROW, MILESTONE_COLUMNS.length)
 
   const header = sheet.getRow(PLAN_HEADER_ROW)
@@ -220,18 +237,35 @@ function addMilestoneSheet(workbook: ExcelJS.Workbook, plan: Plan, language: Lan
   header.eachCell((cell) => {
     cell.style = { font: { name: FONT_NAME, size: 12, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: BORDER, fill: HEADER_FILL }
   })
+  header.height = fitHeight((header.values as ExcelJS.CellValue[]).slice(1), textAreas, BOLD_FONT)
 
   buildMilestoneRows(plan, language).forEach((milestone, index) => {
     const row = sheet.getRow(PLAN_HEADER_ROW + 1 + index)
     // The "Ngày chậm nhất" cell is always a real date; what the text form adds ("≤ ", a time, the
     // first day of a range) is in the number format, so sorting and date arithmetic still work.
     const latest = milestone.endDate ?? milestone.date
-    row.values = [milestone.number, textCell(milestone.name), textCell(milestone.offsetLabel), excelDate(milestone.time ? `${latest}T${milestone.time}` : latest)]
+    const values = [milestone.number, textCell(milestone.name), textCell(milestone.offsetLabel), excelDate(milestone.time ? `${latest}T${milestone.time}` : latest)]
+    row.values = values
+    row.height = fitHeight(values, textAreas, BODY_FONT)
     const dateCell = row.getCell(4)
     if (milestone.endDate !== null) dateCell.numFmt = `"${formatDate(milestone.date)} – "${DATE_FORMAT}`
     else if (milestone.time) dateCell.numFmt = DATE_TIME_FORMAT
     else dateCell.numFmt = milestone.isDeadline ? `"≤ "${DATE_FORMAT}` : DATE_FORMAT
   })
+}
+
+/**
+ * The height (points) of a row whose cells hold `values` in cells with `areas` of text room (see
+ * `textAreaWidthPt`), all in `font`. Only text wraps: numbers and dates are left out, as are the
+ * values past `areas` (the hidden machine columns).
+ */
+function fitHeight(values: readonly ExcelJS.CellValue[], areas: readonly number[], font: CellFont): number {
+  let lines = 1
+  for (let i = 0; i < areas.length; i += 1) {
+    const value = values[i]
+    if (typeof value === 'string') lines = Math.max(lines, wrappedLineCount(value, areas[i]!, font))
+  }
+  return rowHeightForLines(lines, font.size)
 }
 
 /** Empty text as an empty cell; other text neutralised against formula injection, then escaped. */

@@ -29,7 +29,12 @@ import {
   visibleItems, YEAR_VIEW_DETAIL_LIMIT,
 } from '@/features/calendar/utils/calendar-events'
 import { patchTaskEventsInPlace } from '@/features/calendar/utils/patch-task-events'
+import { usePrintLayout } from '@/features/calendar/utils/use-print-layout'
+import { periodOf, periodTitle } from '@/domain/dates/calendar-period'
+import { PrintScreenHeader, printPeriodLabel } from '@/components/print-screen-header'
+import '@/features/calendar/components/print-layout.css'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
+import { useVisibleTaskPredicate } from '@/store/use-task-filter'
 import type { CalendarViewKind } from '@/store/planner-state'
 
 function element(tag: string, className: string, text?: string): HTMLElement {
@@ -83,7 +88,7 @@ function toWallClock(value: string, allDay: boolean): string {
 export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'list'> }) {
   const plan = usePlannerStore(selectActivePlan)
   const date = usePlannerStore((s) => s.calendar.date)
-  const hiddenChannelIds = usePlannerStore(useShallow((s) => s.hiddenChannelIds))
+  const keep = useVisibleTaskPredicate()
   const showHolidays = usePlannerStore((s) => s.showHolidays)
   const { moveTask, moveOccurrence, openEditor } = usePlannerStore(useShallow((s) => ({
     moveTask: s.moveTask, moveOccurrence: s.moveOccurrence, openEditor: s.openEditor,
@@ -114,16 +119,16 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   // The task source reads the latest plan through a ref and keeps its identity: a new source object
   // would make FullCalendar drop and refetch every task event. Edits reach the calendar through
   // syncTaskEvents below instead: in place when the layout cannot change, else one refetch.
-  const live = useRef({ taskIndex, colors, hiddenChannelIds, messages })
+  const live = useRef({ taskIndex, colors, keep, messages })
   useLayoutEffect(() => {
-    live.current = { taskIndex, colors, hiddenChannelIds, messages }
-  }, [taskIndex, colors, hiddenChannelIds, messages])
+    live.current = { taskIndex, colors, keep, messages }
+  }, [taskIndex, colors, keep, messages])
 
   const fetchTasks = useCallback((info: EventSourceFuncArg, success: (events: EventInput[]) => void) => {
-    const { taskIndex, colors, hiddenChannelIds, messages } = live.current
+    const { taskIndex, colors, keep, messages } = live.current
     const view = viewRef.current
     const range = { start: info.startStr.slice(0, 10), end: info.endStr.slice(0, 10) }
-    const items = visibleItems(taskIndex, range, hiddenChannelIds)
+    const items = visibleItems(taskIndex, range, keep)
     if (view === 'year') {
       // A big plan's year shows counts in the day cells (yearCounts below), not events.
       success(items.length <= YEAR_VIEW_DETAIL_LIMIT ? items.map((item) => itemToEvent(item, colors)) : [])
@@ -146,9 +151,9 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   const yearCounts = useMemo(() => {
     if (view !== 'year') return null
     const range = { start: `${year}-01-01`, end: `${Number(year) + 1}-01-01` }
-    const items = visibleItems(taskIndex, range, hiddenChannelIds)
+    const items = visibleItems(taskIndex, range, keep)
     return items.length > YEAR_VIEW_DETAIL_LIMIT ? countItemsPerDay(items, range) : null
-  }, [view, year, taskIndex, hiddenChannelIds])
+  }, [view, year, taskIndex, keep])
 
   // Tasks changed: patch the events in place when only what they show changed, else refetch.
   const previousTasks = useRef(plan.tasks)
@@ -157,11 +162,11 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     previousTasks.current = plan.tasks
     const api = calendarRef.current?.getApi()
     if (previous === plan.tasks || !api) return
-    if (!patchTaskEventsInPlace(api, previous, plan.tasks, live.current.colors, live.current.hiddenChannelIds)) {
+    if (!patchTaskEventsInPlace(api, previous, plan.tasks, live.current.colors, live.current.keep)) {
       api.getEventSourceById('tasks')?.refetch()
     }
   }, [plan.tasks])
-  // Colours, hidden channels or the language of the "+N" labels changed: refetch (not on mount).
+  // Colours, the filter (or hidden channels) or the language of the "+N" labels changed: refetch (not on mount).
   const mounted = useRef(false)
   useEffect(() => {
     if (!mounted.current) {
@@ -169,7 +174,7 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
       return
     }
     calendarRef.current?.getApi().getEventSourceById('tasks')?.refetch()
-  }, [colors, hiddenChannelIds, messages])
+  }, [colors, keep, messages])
 
   // Separate objects, so that a phase or milestone change does not touch the task source.
   const phaseSource = useMemo(() => ({ id: 'phases', events: phaseEvents(plan.phases, language) }), [plan.phases, language])
@@ -272,9 +277,19 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   )
   const moreLinkContent = useCallback((arg: MoreLinkContentArg) => messages.calendar.moreLink(arg.num), [messages])
   const now = useCallback(() => nowIn(plan.timeZone), [plan.timeZone])
+  // Ctrl+P: the view sized for an A4 landscape page, under a header (use-print-layout.ts).
+  const print = usePrintLayout(view, calendarRef)
 
   return (
-    <div className={`calendar-wrap view-${view}`} data-testid="calendar">
+    <div className={`calendar-wrap view-${view}${print.printing ? ' is-printing' : ''}`} data-testid="calendar">
+      {print.printedAt !== null ? (
+        <PrintScreenHeader
+          planName={plan.name}
+          period={printPeriodLabel(periodTitle(view, date, language), periodOf(view, date), electionDay, messages)}
+          printedAt={print.printedAt}
+          messages={messages}
+        />
+      ) : null}
       <FullCalendar
         ref={calendarRef}
         plugins={PLUGINS}
@@ -285,12 +300,14 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
         locale={language === 'vi' ? viLocale : enGbLocale}
         firstDay={1}
         headerToolbar={false}
-        height="100%"
+        height={print.height}
         eventSources={eventSources}
         editable
         selectable
         selectMirror
-        dayMaxEvents
+        longPressDelay={500} // touch: half a second's press picks up a task to drag or starts a selection (FullCalendar: 1 s)
+        dayMaxEvents={print.dayMaxEvents}
+        expandRows={print.expandRows}
         eventTimeFormat={TIME_FORMAT}
         slotLabelFormat={TIME_FORMAT}
         views={VIEW_OPTIONS}
@@ -298,6 +315,8 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
         slotMaxTime="22:00:00"
         scrollTime="07:00:00"
         multiMonthMaxColumns={4}
+        multiMonthMinWidth={print.multiMonthMinWidth}
+        aspectRatio={print.aspectRatio}
         moreLinkContent={moreLinkContent}
         select={handleSelect}
         eventClick={handleEventClick}

@@ -9,6 +9,7 @@ import { queryOccurrences, type TaskIndex } from '@/domain/plan/task-index'
 import { lastDay } from '@/domain/plan/task-dates'
 import type { Holiday } from '@/domain/holidays/holidays'
 import { occurrenceKey } from '@/domain/plan/recurrence'
+import type { TaskPredicate } from '@/domain/filter/task-filter'
 import type { Phase, Task } from '@/domain/types'
 
 export const NEUTRAL_TASK_COLOR = '#455a64'
@@ -68,11 +69,9 @@ export function itemToEvent(item: CalendarItem, channelColors: ReadonlyMap<strin
   }
 }
 
-/** The tasks of the range, minus hidden channels, with series expanded into the range's occurrences. */
-export function visibleItems(index: TaskIndex, range: { start: string; end: string }, hiddenChannelIds: readonly string[]): CalendarItem[] {
-  const hidden = new Set(hiddenChannelIds)
-  const keep = hidden.size === 0 ? undefined : (task: Task) => task.channelId === null || !hidden.has(task.channelId)
-  return queryOccurrences(index, range.start, range.end, keep).map((o) => ({
+/** The tasks of the range that `keep` shows (all when null), with series expanded into the range's occurrences. */
+export function visibleItems(index: TaskIndex, range: { start: string; end: string }, keep: TaskPredicate | null): CalendarItem[] {
+  return queryOccurrences(index, range.start, range.end, keep ?? undefined).map((o) => ({
     task: o.task,
     key: o.recurring ? occurrenceKey(o.task.id, o.occurrenceDate) : o.task.id,
     start: o.start,

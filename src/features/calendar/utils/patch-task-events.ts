@@ -1,10 +1,11 @@
 /**
  * After an edit, the calendar need not refetch and lay out every task of the period (at 10,000
- * tasks that is most of an edit's cost): when the edited tasks keep their days, channel visibility
- * and series, no event can change place, appear or vanish, so their events are patched in place
+ * tasks that is most of an edit's cost): when the edited tasks keep their days, whether they are
+ * shown (filter, hidden channels) and series, no event can change place, appear or vanish, so their events are patched in place
  * (title, colour, status class). Anything else returns false and the caller refetches.
  */
 import type { CalendarApi, EventApi } from '@fullcalendar/core'
+import type { TaskPredicate } from '@/domain/filter/task-filter'
 import type { Task } from '@/domain/types'
 import { taskToEvent } from '@/features/calendar/utils/calendar-events'
 
@@ -30,11 +31,10 @@ export function changedTaskIds(previous: Record<string, Task>, next: Record<stri
 }
 
 /** The edit cannot move, add or remove an event: only what an event shows changed. */
-export function keepsLayout(before: Task | undefined, after: Task | undefined, hidden: ReadonlySet<string>): boolean {
+export function keepsLayout(before: Task | undefined, after: Task | undefined, keep: TaskPredicate | null): boolean {
   if (!before || !after) return false
-  const isHidden = (t: Task) => t.channelId !== null && hidden.has(t.channelId)
   return before.start === after.start && before.end === after.end && before.allDay === after.allDay
-    && before.recurrence === after.recurrence && isHidden(before) === isHidden(after)
+    && before.recurrence === after.recurrence && (keep === null || keep(before) === keep(after))
 }
 
 /** True when the events were patched (or none is shown); false when the caller must refetch. */
@@ -44,12 +44,11 @@ export function patchTaskEventsInPlace(
   previous: Record<string, Task>,
   next: Record<string, Task>,
   colors: ReadonlyMap<string, string>,
-  hiddenChannelIds: readonly string[],
+  keep: TaskPredicate | null,
 ): boolean {
   const changed = changedTaskIds(previous, next, MAX_PATCHED_TASKS)
   if (changed === null) return false
-  const hidden = new Set(hiddenChannelIds)
-  if (!changed.every((id) => keepsLayout(previous[id], next[id], hidden))) return false
+  if (!changed.every((id) => keepsLayout(previous[id], next[id], keep))) return false
   const wanted = new Set(changed)
   const eventsByTask = new Map<string, EventApi[]>()
   for (const event of api.getEvents()) {

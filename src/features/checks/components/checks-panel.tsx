@@ -11,6 +11,7 @@ import { holidaysInRange } from '@/domain/holidays/holidays'
 import { ModalDialog } from '@/components/modal-dialog'
 import { useMessages } from '@/components/use-messages'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
+import { useVisibleTaskPredicate } from '@/store/use-task-filter'
 
 const MAX_SHOWN = 300
 
@@ -27,12 +28,16 @@ function ChecksList() {
   const uid = useId()
   const [limitText, setLimitText] = useState(String(plan.checks.maxTasksPerUnitPerDay))
   const [limitError, setLimitError] = useState<string | null>(null)
-  const [findings, spans] = useMemo(() => {
+  // The checks run over the whole plan (a conflict needs both tasks), then show the findings of the
+  // tasks the filter shows: the panel answers for what the user is looking at.
+  const keep = useVisibleTaskPredicate()
+  const [findings, spans, hiddenByFilter] = useMemo(() => {
     const first = plan.phases[0]?.start ?? plan.election.electionDay
     const last = plan.phases[plan.phases.length - 1]?.end ?? plan.election.electionDay
     const all = runPlanChecks(plan, holidaysInRange(`${first.slice(0, 4)}-01-01`, `${Number(last.slice(0, 4)) + 1}-01-01`))
-    return [all.filter((f) => f.kind !== 'spans-holiday'), all.filter((f) => f.kind === 'spans-holiday')]
-  }, [plan])
+    const shown = keep === null ? all : all.filter((f) => { const task = plan.tasks[f.taskId]; return task === undefined || keep(task) })
+    return [shown.filter((f) => f.kind !== 'spans-holiday'), shown.filter((f) => f.kind === 'spans-holiday'), all.length - shown.length]
+  }, [plan, keep])
   const close = () => usePlannerStore.getState().setChecksOpen(false)
   const openTask = (taskId: string) => {
     close()
@@ -54,7 +59,7 @@ function ChecksList() {
         <button type="submit">{messages.editor.save}</button>
         {limitError ? <span className="field-error" role="alert">{limitError}</span> : null}
       </form>
-      <p role="status" data-testid="checks-count">{t.count(findings.length)}</p>
+      <p role="status" data-testid="checks-count">{t.count(findings.length)}{hiddenByFilter > 0 ? ` ${t.hiddenByFilter(hiddenByFilter)}` : ''}</p>
       <ul className="checks-list" data-testid="checks-list">
         {findings.slice(0, MAX_SHOWN).map((f) => <FindingItem key={`${f.kind}-${f.taskId}`} finding={f} title={plan.tasks[f.taskId]?.title ?? f.taskId} onOpen={openTask} />)}
       </ul>

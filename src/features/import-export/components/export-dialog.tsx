@@ -2,11 +2,13 @@
  * "Xuất": one dialog for every format. Scope (whole plan, one phase, one lead unit, a date range)
  * and milestones on/off; the file is built by a lazily loaded format module and downloaded.
  */
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { formatDate, parseDisplayDate } from '@/domain/dates/format-date'
 import { addDays, isValidLocalDate } from '@/domain/dates/local-date'
 import { selectTasksForExport, type ExportScope } from '@/domain/plan/export-scope'
+import { useVisibleTaskPredicate } from '@/store/use-task-filter'
+import { DocxPlaceHint } from '@/features/import-export/components/docx-place-hint'
 import { scheduleRangeOfScope } from '@/io/schedule-table/schedule-rows'
 import { ModalDialog } from '@/components/modal-dialog'
 import { useLanguage, useMessages } from '@/components/use-messages'
@@ -35,7 +37,10 @@ function ExportForm({ initialFormat }: { initialFormat: Format }) {
   const language = useLanguage()
   const uid = useId()
   const [format, setFormat] = useState<Format>(initialFormat)
-  const [scopeKind, setScopeKind] = useState<ExportScope['kind']>('all')
+  // With a filter on, "what is shown" is the natural scope: the file holds the tasks on screen.
+  const keep = useVisibleTaskPredicate()
+  const shownCount = useMemo(() => (keep === null ? 0 : Object.values(plan.tasks).filter(keep).length), [plan.tasks, keep])
+  const [scopeKind, setScopeKind] = useState<ExportScope['kind']>(keep === null ? 'all' : 'shown')
   const [phaseId, setPhaseId] = useState(plan.phases[0]?.id ?? '')
   const [unitId, setUnitId] = useState(plan.units[0]?.id ?? '')
   const firstDay = plan.phases[0]?.start ?? plan.election.electionDay
@@ -51,6 +56,7 @@ function ExportForm({ initialFormat }: { initialFormat: Format }) {
   const readScope = (): ExportScope | null => {
     switch (scopeKind) {
       case 'all': return { kind: 'all' }
+      case 'shown': return { kind: 'shown' }
       case 'phase': return { kind: 'phase', phaseId }
       case 'lead-unit': return { kind: 'lead-unit', unitId }
       case 'range': {
@@ -74,7 +80,7 @@ function ExportForm({ initialFormat }: { initialFormat: Format }) {
     }
     const scope = readScope()
     if (!scope) return
-    const tasks = selectTasksForExport(plan, scope)
+    const tasks = selectTasksForExport(plan, scope, keep)
     const range = scheduleRangeOfScope(plan, scope)
     if (format === 'print') {
       setTransferDialog({ kind: 'closed' })
@@ -112,6 +118,9 @@ function ExportForm({ initialFormat }: { initialFormat: Format }) {
         {format !== 'json' ? (
           <fieldset>
             <legend>{t.scope}</legend>
+            {keep !== null ? (
+              <label className="checkbox"><input type="radio" name="scope" checked={scopeKind === 'shown'} onChange={() => setScopeKind('shown')} />{t.scopeShown(shownCount)}</label>
+            ) : null}
             <label className="checkbox"><input type="radio" name="scope" checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} />{t.scopeAll}</label>
             <label className="checkbox">
               <input type="radio" name="scope" checked={scopeKind === 'phase'} onChange={() => setScopeKind('phase')} />{t.scopePhase}
@@ -138,6 +147,14 @@ function ExportForm({ initialFormat }: { initialFormat: Format }) {
             ) : null}
           </fieldset>
         ) : <p className="muted">{t.backupWhole(count ?? 0)}</p>}
+        {format === 'docx' ? <DocxPlaceHint /> : null}
+        {format === 'csv' ? (
+          // CSV is for re-import and other programs; what officials open, print and send is the Excel file.
+          <div data-testid="csv-note">
+            <p className="muted small">{t.csvNote}</p>
+            <button type="button" onClick={() => setFormat('xlsx')}>{t.csvUseExcel}</button>
+          </div>
+        ) : null}
         {error ? <p className="form-error-summary" role="alert">{error}</p> : null}
         <div className="dialog-actions">
           <span className="spacer" />

@@ -7,10 +7,12 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { parseBackup, serializeBackup } from '@/io/backup/backup-file'
 import { parseCsv, serializeCsv } from '@/io/csv/csv-file'
+import { columnLabel, MACHINE_COLUMNS } from '@/io/schedule-table/schedule-columns'
 import { parseXlsx, serializeXlsx } from '@/io/xlsx/xlsx-file'
 import { createPlanFromTemplate, ELECTION_2026 } from '@/domain/templates/plan-templates'
 
 const NOW = Date.UTC(2026, 11, 4)
+const MACHINE_ID_LABEL = columnLabel(MACHINE_COLUMNS.find((c) => c.key === 'id')!, 'vi')
 const plan = createPlanFromTemplate('vn-2026', { name: 'Kế hoạch 2026', level: 'province', locality: '', election: ELECTION_2026 }, NOW, 'p2026')
 const anchored = Object.values(plan.tasks).filter((t) => t.endAnchor !== null)
 const single = { ...plan, tasks: Object.fromEntries(anchored.map((t) => [t.id, t])) }
@@ -41,7 +43,7 @@ describe('a 2026 template plan through the file formats', () => {
     const task = plan.tasks['vn-2021-official-candidate-lists-communication']!
     const text = serializeCsv(single, { tasks: [task], language: 'vi' }).replace(/^\uFEFF/, '')
     const table = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true })
-    const row = table.data.find((r) => r['Mã'] === task.id)!
+    const row = table.data.find((r) => r[MACHINE_ID_LABEL] === task.id)!
     const [day, month, year] = row['Đến ngày']!.split('/').map(Number)
     const later = new Date(Date.UTC(year!, month! - 1, day! - 2))
     row['Đến ngày'] = `${String(later.getUTCDate()).padStart(2, '0')}/${String(later.getUTCMonth() + 1).padStart(2, '0')}/${later.getUTCFullYear()}`

@@ -7,6 +7,7 @@ import { formatDate, parseDisplayDate } from '@/domain/dates/format-date'
 import { isValidLocalDate } from '@/domain/dates/local-date'
 import type { DocumentDetails } from '@/domain/types'
 import { useMessages } from '@/components/use-messages'
+import { documentPlace } from '@/io/docx/place-and-date'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 
 const SHORT_MAX = 300
@@ -71,6 +72,7 @@ export function DocumentDetailsEditor() {
                 onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))} />
             )}
             {errors[key] ? <span className="field-error">{errors[key]}</span> : null}
+            {key === 'place' ? <PlaceHint place={draft.place} locality={plan.locality} id={`${uid}-place-hint`} /> : null}
           </div>
         ))}
         <div className="field">
@@ -78,6 +80,7 @@ export function DocumentDetailsEditor() {
           <input id={`${uid}-issuedOn`} placeholder="dd/mm/yyyy" value={draft.issuedOnText} aria-invalid={errors.issuedOn ? 'true' : undefined}
             onChange={(e) => setDraft((d) => ({ ...d, issuedOnText: e.target.value }))} />
           {errors.issuedOn ? <span className="field-error">{errors.issuedOn}</span> : null}
+          {draft.issuedOnText.trim() === '' ? <span className="muted small">{t.issuedOnFromExport}</span> : null}
         </div>
         <div className="field">
           <label className="field-label" htmlFor={`${uid}-recipients`}>{t.fields.recipients}</label>
@@ -91,4 +94,17 @@ export function DocumentDetailsEditor() {
       </form>
     </section>
   )
+}
+
+/**
+ * What the Word file's "địa danh, ngày …" line will say about the place while the field is empty:
+ * the plan's locality, or a blank left to fill in by hand — then it asks for a place, since a plan is
+ * not issued without one (see io/docx/place-and-date.ts).
+ */
+function PlaceHint({ place, locality, id }: { place: string; locality: string; id: string }) {
+  const t = useMessages().documentDetails
+  if (place.trim() !== '') return null
+  const fallback = documentPlace({ document: { place: '' }, locality })
+  if (fallback !== '') return <span id={id} className="muted small">{t.placeFromLocality(fallback)}</span>
+  return <span id={id} role="note" className="field-error" data-testid="document-place-missing">{t.placeMissing}</span>
 }

@@ -6,7 +6,6 @@
  */
 import { useMemo, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useShallow } from 'zustand/react/shallow'
 import { addDays } from '@/domain/dates/local-date'
 import { electionOffsetLabel } from '@/domain/dates/election-offset'
 import { formatDateOrDateTime, formatDate } from '@/domain/dates/format-date'
@@ -14,8 +13,12 @@ import { lastDay } from '@/domain/plan/task-dates'
 import { queryOccurrences, taskIndexOf } from '@/domain/plan/task-index'
 import { occurrenceKey } from '@/domain/plan/recurrence'
 import { useLanguage, useMessages } from '@/components/use-messages'
-import { periodOf } from '@/domain/dates/calendar-period'
+import { PrintScreenHeader, printPeriodLabel } from '@/components/print-screen-header'
+import { usePrinting } from '@/components/use-printing'
+import { periodOf, periodTitle } from '@/domain/dates/calendar-period'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
+import { useVisibleTaskPredicate } from '@/store/use-task-filter'
+import '@/features/task-list/components/task-list-print.css'
 
 const ROW_HEIGHT_PX = 44
 
@@ -24,7 +27,7 @@ export function TaskListView() {
   const date = usePlannerStore((s) => s.calendar.date)
   const listDay = usePlannerStore((s) => s.calendar.listDay)
   const setCalendar = usePlannerStore((s) => s.setCalendar)
-  const hiddenChannelIds = usePlannerStore(useShallow((s) => s.hiddenChannelIds))
+  const keep = useVisibleTaskPredicate()
   const openEditor = usePlannerStore((s) => s.openEditor)
   const messages = useMessages()
   const language = useLanguage()
@@ -33,20 +36,31 @@ export function TaskListView() {
 
   const index = taskIndexOf(plan.tasks)
   const rows = useMemo(() => {
-    const hidden = new Set(hiddenChannelIds)
     // A recurring task is one row per occurrence in the period, each at its own date.
-    return queryOccurrences(index, period.start, period.end, (t) => t.channelId === null || !hidden.has(t.channelId))
+    return queryOccurrences(index, period.start, period.end, keep ?? undefined)
       .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.task.title.localeCompare(b.task.title, 'vi')))
-  }, [index, period.start, period.end, hiddenChannelIds])
+  }, [index, period.start, period.end, keep])
   const channels = useMemo(() => new Map(plan.channels.map((c) => [c.id, c])), [plan.channels])
   const units = useMemo(() => new Map(plan.units.map((u) => [u.id, u.name])), [plan.units])
 
   const scrollRef = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT_PX, overscan: 8 })
+  // Ctrl+P: every row, in the page's flow (a table over as many sheets as it takes, task-list-print.css),
+  // not only the rows the scroll box shows.
+  const { printing, printedAt } = usePrinting()
+  const items = printing ? rows.map((_, index) => ({ index, start: 0 })) : virtualizer.getVirtualItems()
 
   return (
-    <div className="task-list" data-testid="task-list">
+    <div className={`task-list${printing ? ' is-printing' : ''}`} data-testid="task-list">
+      {printedAt !== null ? (
+        <PrintScreenHeader
+          planName={plan.name}
+          period={printPeriodLabel(listDay ? formatDate(listDay) : periodTitle('list', date, language), period, plan.election.electionDay, messages)}
+          printedAt={printedAt}
+          messages={messages}
+        />
+      ) : null}
       <div className="task-list-summary">
         {listDay
           ? messages.list.dayCount(rows.length, formatDate(listDay))
@@ -63,8 +77,8 @@ export function TaskListView() {
       </div>
       {rows.length === 0 ? <p className="task-list-empty">{messages.calendar.noTasks}</p> : null}
       <div ref={scrollRef} className="task-list-scroll" role="table" aria-rowcount={rows.length}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+        <div style={printing ? undefined : { height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
             const row = rows[item.index]!
             const { task } = row
             const channel = task.channelId ? channels.get(task.channelId) : undefined
@@ -79,7 +93,7 @@ export function TaskListView() {
                 role="row"
                 tabIndex={0}
                 className="task-list-row"
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT_PX, transform: `translateY(${item.start}px)` }}
+                style={printing ? undefined : { position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT_PX, transform: `translateY(${item.start}px)` }}
                 onClick={open}
                 onKeyDown={(e) => { if (e.key === 'Enter') open() }}
               >

@@ -1,0 +1,89 @@
+// The app-wide filter: accent-insensitive search across views, chips, the address, a reload.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { activePlan, setupSuite, TEST_TIMEOUT_MS, waitForCalendarReady, withApp } from './support.mjs'
+
+const suite = setupSuite()
+
+const fold = (text) => text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐ]/g, 'd').toLowerCase()
+
+/** Titles of the task events the month grid shows (not phases, milestones or "+N" markers). */
+function monthTaskTitles(page) {
+  return page.locator('.fc-daygrid .task-event .event-title').allTextContents()
+}
+
+test('a search without accents filters the month and the list, shows its count and chip, and survives a reload', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withApp(suite, async ({ page }) => {
+    await page.evaluate(() => window.__electionPlanner.store.getState().setCalendar({ view: 'month', date: '2021-05-01' }))
+    const before = await monthTaskTitles(page)
+    assert.ok(before.length > 5, 'May 2021 shows tasks before filtering')
+
+    await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('tuyen truyen luu dong')
+    await page.getByTestId('filter-count').filter({ hasText: 'Hiện' }).waitFor()
+    await page.waitForFunction(() => document.querySelectorAll('.fc-daygrid .task-event').length > 0)
+    const plan = await activePlan(page)
+    const matching = Object.values(plan.tasks).filter((t) => ['tuyen', 'truyen', 'luu', 'dong'].every((w) => fold(`${t.title} ${t.description} ${t.location} ${t.quantity}`).includes(w)
+      || [t.leadUnitId, ...t.supportUnitIds].some((id) => fold(plan.units.find((u) => u.id === id)?.name ?? '').includes(w))))
+    assert.ok(matching.length > 0 && matching.length < Object.keys(plan.tasks).length)
+    const countText = await page.getByTestId('filter-count').textContent()
+    assert.equal(countText, `Hiện ${matching.length}/${Object.keys(plan.tasks).length} nhiệm vụ`)
+    const shown = await monthTaskTitles(page)
+    assert.ok(shown.length > 0 && shown.length < before.length, `month shows ${shown.length} of ${before.length}`)
+    const matchingTitles = new Set(matching.map((t) => t.title))
+    for (const title of shown) assert.ok(matchingTitles.has(title), `"${title}" does not match the search`)
+    await page.getByRole('button', { name: 'Bỏ lọc Tìm: "tuyen truyen luu dong"' }).waitFor()
+
+    // The list view of the same month holds the same tasks.
+    await page.getByRole('button', { name: 'Danh sách', exact: true }).click()
+    await page.getByTestId('task-list').waitFor()
+    const listTitles = await page.locator('.task-list-scroll [role="row"] .task-list-title').allTextContents()
+    assert.ok(listTitles.length > 0)
+    for (const title of listTitles.map((t) => t.replace(/^↻ /, ''))) assert.ok(matchingTitles.has(title), `list row "${title}" does not match`)
+
+    // The address carries the filter and the view: a reload opens the same.
+    assert.match(page.url(), /q=tuyen\+truyen\+luu\+dong/)
+    assert.match(page.url(), /view=list/)
+    await page.reload()
+    await waitForCalendarReady(page)
+    assert.equal(await page.getByRole('searchbox', { name: 'Tìm kiếm' }).inputValue(), 'tuyen truyen luu dong')
+    assert.equal(await page.evaluate(() => window.__electionPlanner.store.getState().calendar.view), 'list')
+    assert.equal(await page.getByTestId('filter-count').textContent(), countText)
+
+    // Clear all brings every task back, and the address loses the filter.
+    await page.getByRole('button', { name: 'Xóa bộ lọc', exact: true }).click()
+    await page.waitForFunction(() => document.querySelector('[data-testid="filter-count"]').textContent === '')
+    assert.doesNotMatch(page.url(), /q=/)
+  })
+})
+
+test('a link with a filter opens that filter (unit and status combine); a saved filter comes back by name', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withApp(suite, async ({ page }) => {
+    const plan = await activePlan(page)
+    const unit = plan.units.find((u) => Object.values(plan.tasks).some((t) => t.leadUnitId === u.id))
+    const url = new URL(page.url())
+    url.search = `?view=list&date=2021-05-01&unit=${encodeURIComponent(unit.id)}&status=planned`
+    await page.goto(url.href)
+    await waitForCalendarReady(page)
+    await page.getByRole('button', { name: `Bỏ lọc Đơn vị: ${unit.name}` }).waitFor()
+    await page.getByRole('button', { name: 'Bỏ lọc Trạng thái: Chưa bắt đầu' }).waitFor()
+    const expected = Object.values(plan.tasks).filter((t) => (t.leadUnitId === unit.id || t.supportUnitIds.includes(unit.id)) && t.status === 'planned').length
+    assert.match(await page.getByTestId('filter-count').textContent(), new RegExp(`^Hiện ${expected}/`))
+
+    // Save it under a name, clear, and pick it again.
+    await page.getByText('Bộ lọc đã lưu ▾').click()
+    await page.getByLabel('Tên bộ lọc').fill('Việc của đơn vị')
+    await page.getByRole('button', { name: 'Lưu bộ lọc này' }).click()
+    await page.getByText('Đã lưu bộ lọc "Việc của đơn vị".').waitFor()
+    await page.getByRole('button', { name: 'Xóa bộ lọc', exact: true }).click()
+    await page.waitForFunction(() => document.querySelector('[data-testid="filter-count"]').textContent === '')
+    await page.getByRole('button', { name: 'Áp dụng bộ lọc Việc của đơn vị' }).click()
+    assert.match(await page.getByTestId('filter-count').textContent(), new RegExp(`^Hiện ${expected}/`))
+    // Saved filters are the person's, kept across a reload (not in the plan).
+    await page.reload()
+    await waitForCalendarReady(page)
+    await page.getByText('Bộ lọc đã lưu ▾').click()
+    await page.getByRole('button', { name: 'Áp dụng bộ lọc Việc của đơn vị' }).waitFor()
+    const planAfter = await activePlan(page)
+    assert.equal(JSON.stringify(planAfter).includes('Việc của đơn vị'), false)
+  })
+})

@@ -1,0 +1,188 @@
+/**
+ * The rows behind every figure of the progress dashboard and report: one item per occurrence (a
+ * single task is one occurrence; a daily series of 10 days is 10), each with where it stood "as of"
+ * the day the figures are for. Every figure counts these items, and `selectProgressItems` gives back
+ * the items behind a figure, so a bar and the list it opens can never disagree.
+ *
+ * What "done", "late" and "as of" mean is decided once, in domain/plan/task-progress.ts (shared with
+ * the filter and the timeline); the phase of an occurrence once, in domain/plan/task-phase.ts.
+ */
+import { addDays, datePart } from '@/domain/dates/local-date'
+import type { TaskPredicate } from '@/domain/filter/task-filter'
+import { createPhaseLookup, type PhaseLookup } from '@/domain/plan/task-phase'
+import { doneDayOf, isLateAsOf, occurrenceLastDay, statusAsOf, taskOccurrences } from '@/domain/plan/task-progress'
+import { TASK_STATUSES, type LocalDate, type Phase, type Plan, type Task, type TaskStatus } from '@/domain/types'
+
+/** "Due soon": open work whose last day is within this many days from the as-of day, that day included. */
+export const DUE_SOON_DAYS = 7
+
+export interface ProgressItem {
+  task: Task
+  /** The date the rule gives this occurrence of a series (its key); null for a single task. */
+  occurrenceDate: LocalDate | null
+  /** The occurrence's own bounds (a moved occurrence's new ones), in the task's form. */
+  start: string
+  end: string
+  firstDay: LocalDate
+  lastDay: LocalDate
+  /** Its status as it stood on the as-of day. */
+  status: TaskStatus
+  /** Last day before the as-of day, and neither done (by then) nor cancelled. */
+  late: boolean
+  /** Open (not done by then, not cancelled) and due from the as-of day to DUE_SOON_DAYS later. */
+  dueSoon: boolean
+  /** The day it counts done from, when its task is done (may be after the as-of day); else null. */
+  doneDay: LocalDate | null
+  /** The phase it belongs to by the one phase rule, or null when outside every phase. */
+  phaseId: string | null
+}
+
+/**
+ * The items of the plan's tasks that `keep` keeps (null keeps all: the app's filter, compiled with
+ * `today` = the as-of day so that its "late" agrees with these figures), every occurrence of a series
+ * included, cancelled ones of a series left out (they are not work), sorted by first day.
+ */
+export function buildProgressItems(plan: Plan, keep: TaskPredicate | null, asOf: LocalDate): ProgressItem[] {
+  const phaseOf = createPhaseLookup(plan.phases)
+  const dueBefore = addDays(asOf, DUE_SOON_DAYS)
+  const items: ProgressItem[] = []
+  for (const task of Object.values(plan.tasks)) {
+    if (keep && !keep(task)) continue
+    for (const span of spansOf(task, plan.phases, phaseOf)) {
+      const { firstDay, lastDay } = span
+      const doneDay = task.status === 'done' ? doneDayOf(task, lastDay) : null
+      const status = statusAsOf(task, firstDay, doneDay, asOf)
+      const open = status !== 'done' && status !== 'cancelled'
+      // Fields written out rather than spread: one object shape for all 10,000 items keeps this fast.
+      items.push({
+        task,
+        occurrenceDate: span.occurrenceDate,
+        start: span.start,
+        end: span.end,
+        firstDay,
+        lastDay,
+        phaseId: span.phaseId,
+        status,
+        late: isLateAsOf(status, lastDay, asOf),
+        dueSoon: open && lastDay >= asOf && lastDay < dueBefore,
+        doneDay,
+      })
+    }
+  }
+  return items.sort((a, b) => (a.firstDay < b.firstDay ? -1 : a.firstDay > b.firstDay ? 1 : 0))
+}
+
+/** What an item is whatever the as-of day: its occurrence's days and phase. */
+type OccurrenceDays = Pick<ProgressItem, 'occurrenceDate' | 'start' | 'end' | 'firstDay' | 'lastDay' | 'phaseId'>
+
+/**
+ * Kept per task object (immutable in the store) and per phase list, so moving the as-of day or
+ * changing the filter redoes only the statuses, not the date arithmetic of 10,000 occurrences.
+ */
+const spanCache = new WeakMap<Task, { phases: readonly Phase[]; spans: OccurrenceDays[] }>()
+function spansOf(task: Task, phases: readonly Phase[], phaseOf: PhaseLookup<Phase>): OccurrenceDays[] {
+  const cached = spanCache.get(task)
+  if (cached && cached.phases === phases) return cached.spans
+  const spans = taskOccurrences(task).map((occurrence): OccurrenceDays => ({
+    occurrenceDate: occurrence.recurring ? occurrence.occurrenceDate : null,
+    start: occurrence.start,
+    end: occurrence.end,
+    firstDay: datePart(occurrence.start),
+    lastDay: occurrenceLastDay(occurrence),
+    phaseId: phaseOf({ start: occurrence.start, end: occurrence.end, allDay: task.allDay })?.id ?? null,
+  }))
+  spanCache.set(task, { phases, spans })
+  return spans
+}
+
+/** Counts of a set of items: by status (as of the day), late and due soon. */
+export interface StatusTally {
+  total: number
+  byStatus: Record<TaskStatus, number>
+  late: number
+  dueSoon: number
+}
+
+export function emptyTally(): StatusTally {
+  return { total: 0, byStatus: { planned: 0, 'in-progress': 0, done: 0, cancelled: 0 }, late: 0, dueSoon: 0 }
+}
+
+/** Adds one item to a tally. NOTE: mutates `tally`. */
+export function addToTally(tally: StatusTally, item: ProgressItem): void {
+  tally.total += 1
+  tally.byStatus[item.status] += 1
+  if (item.late) tally.late += 1
+  if (item.dueSoon) tally.dueSoon += 1
+}
+
+export function tallyItems(items: Iterable<ProgressItem>): StatusTally {
+  const tally = emptyTally()
+  for (const item of items) addToTally(tally, item)
+  return tally
+}
+
+/**
+ * Whole percentages of the total by status that add up to exactly 100 (largest remainder), so the
+ * dashboard and the report print the same four numbers; all zero when there is nothing.
+ */
+export function statusPercentages(tally: StatusTally): Record<TaskStatus, number> {
+  const percent = { planned: 0, 'in-progress': 0, done: 0, cancelled: 0 } satisfies Record<TaskStatus, number>
+  if (tally.total === 0) return percent
+  const exact = TASK_STATUSES.map((status) => ({ status, value: (tally.byStatus[status] * 100) / tally.total }))
+  let left = 100
+  for (const { status, value } of exact) {
+    percent[status] = Math.floor(value)
+    left -= percent[status]
+  }
+  // Ties go to the status listed first (TASK_STATUSES order), so the result never depends on sort stability.
+  const byRemainder = [...exact].sort((a, b) => (b.value - Math.floor(b.value)) - (a.value - Math.floor(a.value)) || TASK_STATUSES.indexOf(a.status) - TASK_STATUSES.indexOf(b.status))
+  for (let i = 0; i < left; i += 1) percent[byRemainder[i]!.status] += 1
+  return percent
+}
+
+/**
+ * What a figure, bar or row stands for, to open the items behind it. Every field given must match
+ * (AND); a group key of null means "none" (no lead unit, no channel, outside every phase).
+ */
+export interface ProgressSelection {
+  status?: TaskStatus
+  late?: boolean
+  dueSoon?: boolean
+  leadUnitId?: string | null
+  channelId?: string | null
+  phaseId?: string | null
+  /** Conferences and trainings (tasks with training details). */
+  training?: boolean
+  /** Open items (neither done by then nor cancelled) whose last day is on or after `dueFrom`… */
+  dueFrom?: LocalDate
+  /** …and on or before `dueBy`: the work due before a milestone. */
+  dueBy?: LocalDate
+}
+
+export function matchesSelection(item: ProgressItem, selection: ProgressSelection): boolean {
+  if (selection.status !== undefined && item.status !== selection.status) return false
+  if (selection.late !== undefined && item.late !== selection.late) return false
+  if (selection.dueSoon !== undefined && item.dueSoon !== selection.dueSoon) return false
+  if (selection.leadUnitId !== undefined && item.task.leadUnitId !== selection.leadUnitId) return false
+  if (selection.channelId !== undefined && item.task.channelId !== selection.channelId) return false
+  if (selection.phaseId !== undefined && item.phaseId !== selection.phaseId) return false
+  if (selection.training !== undefined && (item.task.training !== null) !== selection.training) return false
+  if (selection.dueFrom !== undefined || selection.dueBy !== undefined) {
+    if (item.status === 'done' || item.status === 'cancelled') return false
+    if (selection.dueFrom !== undefined && item.lastDay < selection.dueFrom) return false
+    if (selection.dueBy !== undefined && item.lastDay > selection.dueBy) return false
+  }
+  return true
+}
+
+/** The items behind a figure. */
+export function selectProgressItems(items: readonly ProgressItem[], selection: ProgressSelection): ProgressItem[] {
+  return items.filter((item) => matchesSelection(item, selection))
+}
+
+/** The distinct tasks of some items, in the items' order (a series once, however many occurrences). */
+export function taskIdsOf(items: Iterable<ProgressItem>): string[] {
+  const ids = new Set<string>()
+  for (const item of items) ids.add(item.task.id)
+  return [...ids]
+}

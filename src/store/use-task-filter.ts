@@ -1,0 +1,48 @@
+/**
+ * The filter as the views use it: one predicate for "is this task shown", combining the app-wide
+ * filter (filter-slice.ts) with the channels hidden in the side panel's legend. Every view, the
+ * checks panel and the "what is shown" export ask this, so they always agree.
+ */
+import { useMemo } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { todayIn } from '@/domain/dates/local-date'
+import { compileTaskFilter, isFilterEmpty, type TaskFilter, type TaskPredicate } from '@/domain/filter/task-filter'
+import type { Plan, Task } from '@/domain/types'
+import { planViewOf } from '@/store/filter-slice'
+import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
+
+export function useActiveFilter(): TaskFilter {
+  return usePlannerStore((s) => planViewOf(s).filter)
+}
+
+export function useMyUnitIds(): string[] {
+  return usePlannerStore(useShallow((s) => planViewOf(s).myUnitIds))
+}
+
+/** What decides whether a task is shown, from a state snapshot (also for non-React callers: exports). */
+export function visibleTaskPredicate(plan: Pick<Plan, 'units' | 'phases'>, filter: TaskFilter, myUnitIds: readonly string[], hiddenChannelIds: readonly string[], today: string): TaskPredicate | null {
+  const filtered = compileTaskFilter(filter, { units: plan.units, phases: plan.phases, today, myUnitIds })
+  if (hiddenChannelIds.length === 0) return filtered
+  const hidden = new Set(hiddenChannelIds)
+  const channelShown = (task: Task) => task.channelId === null || !hidden.has(task.channelId)
+  return filtered ? (task) => channelShown(task) && filtered(task) : channelShown
+}
+
+/** The predicate for the active plan, or null when every task is shown. Stable until an input changes. */
+export function useVisibleTaskPredicate(): TaskPredicate | null {
+  const plan = usePlannerStore(selectActivePlan)
+  const filter = useActiveFilter()
+  const myUnitIds = useMyUnitIds()
+  const hiddenChannelIds = usePlannerStore(useShallow((s) => s.hiddenChannelIds))
+  const today = todayIn(plan.timeZone)
+  const { units, phases } = plan
+  return useMemo(
+    () => visibleTaskPredicate({ units, phases }, filter, myUnitIds, hiddenChannelIds, today),
+    [units, phases, filter, myUnitIds, hiddenChannelIds, today],
+  )
+}
+
+export function useIsFiltered(): boolean {
+  const filter = useActiveFilter()
+  return !isFilterEmpty(filter)
+}
