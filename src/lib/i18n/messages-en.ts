@@ -457,7 +457,7 @@ export const MESSAGES_EN: Messages = {
     noChannel: 'No channel',
     schedule: 'Phases, legal milestones',
     groups: { schedule: 'Election calendar', national: 'National', province: 'Province level', district: 'District level', commune: 'Commune level', other: 'Other' },
-    rowCounts: (total, late) => (late > 0 ? `${total} tasks · ${late} late` : `${total} tasks`),
+    rowCounts: (total, late) => `${total} ${total === 1 ? 'task' : 'tasks'}${late > 0 ? ` · ${late} late` : ''}`,
     more: (n) => `+${n}`,
     moreTitle: (n) => `${n} more tasks: click to zoom in`,
     late: 'Late',
