@@ -121,6 +121,23 @@ describe('import', () => {
       assert.equal(Object.keys(added.tasks).length, Object.keys(plan.tasks).length)
     }))
 
+  test('a backup of every plan adds every plan, not only the first', { timeout: TEST_TIMEOUT_MS }, () =>
+    withApp(suite, async ({ page }) => {
+      const plan = await activePlan(page)
+      const district = { ...plan, id: 'plan-district-test', name: 'Kế hoạch huyện (thử)', tasks: {} }
+      const commune = { ...plan, id: 'plan-commune-test', name: 'Kế hoạch xã (thử)' }
+      const file = JSON.stringify({ type: 'election-campaign-planner/backup', version: 1, source: 'test', exportedAt: new Date().toISOString(), data: { plans: [district, commune] } })
+      const dialog = await importThroughUi(page, 'sao-luu-tat-ca.json', 'application/json', Buffer.from(file))
+      await dialog.locator('input[name="mode"][value="new-plan"]').check()
+      await assertText(dialog.getByTestId('import-summary'), /2 kế hoạch mới/)
+      await dialog.getByRole('button', { name: 'Nhập', exact: true }).click()
+      const names = await page.getByTestId('plan-switcher').locator('option').allTextContents()
+      assert.equal(names.length, 3)
+      assert.ok(names.some((n) => n.includes('Kế hoạch huyện (thử)')) && names.some((n) => n.includes('Kế hoạch xã (thử)')), names.join(' | '))
+      // The backup's first plan opens; the district plan kept its (empty) tasks.
+      assert.equal((await activePlan(page)).name, 'Kế hoạch huyện (thử)')
+    }))
+
   test('an ICS file from a calendar program adds its events as tasks', { timeout: TEST_TIMEOUT_MS }, () =>
     withApp(suite, async ({ page }) => {
       const ics = [

@@ -243,7 +243,9 @@ export const MESSAGES_EN: Messages = {
     modeMerge: 'Merge by task id (the newer copy wins)',
     modeReplace: 'Replace all tasks of the plan',
     modeNewPlan: 'Add as a new plan (the open plan stays as it is)',
-    newPlanSummary: (name, n) => `New plan "${name}" with ${n} tasks`,
+    newPlanSummary: (name, n, plans) => (plans > 1
+      ? `${plans} new plans (a backup of every plan); opens "${name}" with ${n} tasks`
+      : `New plan "${name}" with ${n} tasks`),
     imported: 'imported',
     apply: 'Import',
     skipped: (n) => `${n} rows/events could not be read:`,

@@ -250,7 +250,9 @@ export const MESSAGES_VI = {
     modeMerge: 'Gộp theo mã nhiệm vụ (bản mới hơn được giữ)',
     modeReplace: 'Thay toàn bộ nhiệm vụ của kế hoạch',
     modeNewPlan: 'Thêm thành kế hoạch mới (giữ nguyên kế hoạch đang mở)',
-    newPlanSummary: (name: string, n: number) => `Kế hoạch mới "${name}" với ${n} nhiệm vụ`,
+    newPlanSummary: (name: string, n: number, plans: number) => (plans > 1
+      ? `${plans} kế hoạch mới (bản sao lưu mọi kế hoạch), mở "${name}" với ${n} nhiệm vụ`
+      : `Kế hoạch mới "${name}" với ${n} nhiệm vụ`),
     imported: 'nhập từ tệp',
     apply: 'Nhập',
     skipped: (n: number) => `${n} dòng/sự kiện không đọc được:`,

@@ -129,11 +129,16 @@ function ImportForm() {
     }
     const state = usePlannerStore.getState()
     if (mode === 'new-plan' && taken.wholePlan) {
-      // A backup of a plan this browser already has gets a new id, so both can live side by side.
-      const incoming = taken.wholePlan
-      const id = state.plans[incoming.id] ? newId('plan') : incoming.id
-      state.addPlan({ ...incoming, id, name: state.plans[incoming.id] ? `${incoming.name} (${t.imported})` : incoming.name })
-      state.pushNotice({ id: newId('notice'), kind: 'imported', added: Object.keys(incoming.tasks).length, updated: 0, unchanged: 0 })
+      // Every plan of the backup is added (a backup of all plans holds several); the first one opens.
+      // A plan this browser already has gets a new id, so both can live side by side.
+      const incoming = [...taken.otherPlans.slice().reverse(), taken.wholePlan]
+      let added = 0
+      for (const plan of incoming) {
+        const exists = usePlannerStore.getState().plans[plan.id] !== undefined
+        usePlannerStore.getState().addPlan({ ...plan, id: exists ? newId('plan') : plan.id, name: exists ? `${plan.name} (${t.imported})` : plan.name })
+        added += Object.keys(plan.tasks).length
+      }
+      state.pushNotice({ id: newId('notice'), kind: 'imported', added, updated: 0, unchanged: 0 })
       close()
       return
     }
@@ -194,7 +199,7 @@ function ImportForm() {
               <label className="checkbox"><input type="radio" name="mode" value="new-plan" checked={mode === 'new-plan'} onChange={() => setMode('new-plan')} />{t.modeNewPlan}</label>
             ) : null}
           </fieldset>
-          <p role="status"><strong>{t.preview}:</strong> <span data-testid="import-summary">{mode === 'new-plan' && own?.newPlan ? t.newPlanSummary(own.newPlan.name, own.newPlan.taskCount) : t.summary(shownCounts.added, shownCounts.updated, shownCounts.unchanged)}</span>
+          <p role="status"><strong>{t.preview}:</strong> <span data-testid="import-summary">{mode === 'new-plan' && own?.newPlan ? t.newPlanSummary(own.newPlan.name, own.newPlan.taskCount, own.newPlan.planCount) : t.summary(shownCounts.added, shownCounts.updated, shownCounts.unchanged)}</span>
             {mode !== 'new-plan' && shownCounts.removed > 0 ? ` · −${shownCounts.removed}` : ''}</p>
           {problemCount > 0 ? (
             <div className="import-problems">

@@ -47,7 +47,8 @@ export interface OwnPreview {
   /** A backup's restore report, as data: the main thread formats it. */
   report: RestoreReport | null
   /** A backup's plan, for "Thêm thành kế hoạch mới" (its name and size: the plan itself comes with `take`). */
-  newPlan: { name: string; taskCount: number } | null
+  /** A backup: its plan, and how many plans it holds in all (a backup of every plan holds several). */
+  newPlan: { name: string; taskCount: number; planCount: number } | null
 }
 
 /** The mapping of a foreign sheet as far as the dialog shows it (the tasks stay in the worker). */
@@ -116,6 +117,8 @@ export type ImportAnswer =
     wholePlan: Omit<Plan, 'tasks'> | null
     /** The backup plan's task keys, in the order of the parts' tasks. */
     taskKeys: string[] | null
+    /** A backup of every plan: the other plans, whole (restored only as new plans). */
+    otherPlans: Plan[]
   }
 
 /** Problems and row issues sent to the main thread (the dialog lists the first 20 with the total). */
@@ -131,12 +134,13 @@ export const TAKE_PART_TASKS = 1_000
 export type FinalAnswer = Exclude<ImportAnswer, { type: 'progress' | 'take-part' }>
 
 /** What "Nhập" applies: the file's tasks (with its units and channels), or a backup's whole plan. */
-export interface TakenImport { source: ImportSource | null; wholePlan: Plan | null }
+export interface TakenImport { source: ImportSource | null; wholePlan: Plan | null; otherPlans: Plan[] }
 
 /** A `take` answer with the tasks of its parts put back in place. */
 export function assembleTaken(answer: Extract<FinalAnswer, { type: 'take' }>, tasks: Task[]): TakenImport {
-  const { source, wholePlan, taskKeys } = answer
+  const { source, wholePlan, taskKeys, otherPlans } = answer
   return {
+    otherPlans,
     source: source ? { ...source, tasks } : null,
     // fromEntries defines own properties: a key such as "__proto__" stays a key, never a prototype.
     wholePlan: wholePlan ? { ...wholePlan, tasks: Object.fromEntries((taskKeys ?? []).map((key, i) => [key, tasks[i]!])) } : null,

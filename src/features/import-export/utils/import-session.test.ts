@@ -60,7 +60,7 @@ describe('the import worker’s protocol, without a worker', () => {
     expect(result).toMatchObject({
       ok: true,
       preview: {
-        kind: 'own', format: 'json', problemCount: 0, newPlan: { name: plan.name, taskCount },
+        kind: 'own', format: 'json', problemCount: 0, newPlan: { name: plan.name, taskCount, planCount: 1 },
         counts: { merge: { added: 0, updated: 1, unchanged: taskCount - 1, removed: 0 }, replace: { added: 0, updated: 1, unchanged: taskCount - 1, removed: 0 } },
       },
     })
@@ -73,6 +73,19 @@ describe('the import worker’s protocol, without a worker', () => {
     const taken = await take(99, null)
     expect(taken.wholePlan?.tasks['vn-2021-province-press-training']?.title).toBe('Tập huấn (đã sửa)')
     expect(Object.keys(taken.wholePlan?.tasks ?? {})).toEqual(Object.keys(plan.tasks))
+  })
+
+  it('hands over every plan of a backup of all plans, the open plan’s own first', async () => {
+    const other = { ...structuredClone(plan), id: 'plan-district', name: 'Kế hoạch huyện' }
+    const third = { ...structuredClone(plan), id: 'plan-commune', name: 'Kế hoạch xã', tasks: {} }
+    const { read, take } = session()
+    const result = await read(serializeBackup([other, plan, third], new Date(NOW)), 'sao-luu-tat-ca.json')
+    expect(result.ok && result.preview.kind === 'own' && result.preview.newPlan).toEqual({ name: plan.name, taskCount: Object.keys(plan.tasks).length, planCount: 3 })
+    const taken = await take(5, null)
+    expect(taken.wholePlan?.id).toBe(plan.id)
+    expect(taken.otherPlans.map((p) => [p.id, p.name, Object.keys(p.tasks).length])).toEqual([
+      ['plan-district', 'Kế hoạch huyện', Object.keys(plan.tasks).length], ['plan-commune', 'Kế hoạch xã', 0],
+    ])
   })
 
   it('hands a big plan over in parts no bigger than TAKE_PART_TASKS, so no message is a long task to receive', async () => {
@@ -152,7 +165,7 @@ describe('the import worker’s protocol, without a worker', () => {
   it('answers a mapping or an apply with nothing when no file was read', async () => {
     const { ask } = session()
     expect(await ask({ type: 'map', id: 1, headerRow: 1, mapping: null })).toEqual({ type: 'map', id: 1, preview: null })
-    expect(await ask({ type: 'take', id: 2, plan: null, now: NOW })).toEqual({ type: 'take', id: 2, source: null, wholePlan: null, taskKeys: null })
+    expect(await ask({ type: 'take', id: 2, plan: null, now: NOW })).toEqual({ type: 'take', id: 2, source: null, wholePlan: null, taskKeys: null, otherPlans: [] })
   })
 })
 
@@ -171,7 +184,7 @@ describe('the import client on the main thread (no Worker)', () => {
     const pending = client.read(new Blob([backupWithOneNewerTask()]), 'sao-luu.json', plan, NOW)
     client.cancel()
     expect(await pending).toBeNull()
-    expect(await client.take(null, NOW)).toEqual({ source: null, wholePlan: null })
+    expect(await client.take(null, NOW)).toEqual({ source: null, wholePlan: null, otherPlans: [] })
     expect(await client.read(new Blob(['{']), 'x.json', plan, NOW)).toEqual({ ok: false, failure: { kind: 'file', error: 'notJson' } })
   })
 })

@@ -81,7 +81,9 @@ export function createImportSession(post: Post, clock: () => number = () => perf
       problems: reading.problems.slice(0, MAX_PROBLEMS_SENT),
       problemCount: reading.problems.length,
       report: reading.report,
-      newPlan: reading.wholePlan ? { name: reading.wholePlan.name, taskCount: Object.keys(reading.wholePlan.tasks).length } : null,
+      newPlan: reading.wholePlan
+        ? { name: reading.wholePlan.name, taskCount: Object.keys(reading.wholePlan.tasks).length, planCount: 1 + reading.otherPlans.length }
+        : null,
     }
     post({ type: 'read', id: request.id, result: { ok: true, preview } })
   }
@@ -107,23 +109,23 @@ export function createImportSession(post: Post, clock: () => number = () => perf
     if (foreign && request.plan) {
       const again = mapSheet(foreign.sheet, foreign.mapping, request.plan, request.now)
       if (again.ok) sendTasks(again.tasks)
-      post({ type: 'take', id, source: again.ok ? { units: again.newUnits } : null, wholePlan: null, taskKeys: null })
+      post({ type: 'take', id, source: again.ok ? { units: again.newUnits } : null, wholePlan: null, taskKeys: null, otherPlans: [] })
       return
     }
     if (own?.wholePlan) {
       // The backup's plan carries its tasks: they travel once, in parts, and are put back by key.
       const { tasks, ...rest } = own.wholePlan
       sendTasks(Object.values(tasks))
-      post({ type: 'take', id, source: null, wholePlan: rest, taskKeys: Object.keys(tasks) })
+      post({ type: 'take', id, source: null, wholePlan: rest, taskKeys: Object.keys(tasks), otherPlans: own.otherPlans })
       return
     }
     if (own) {
       const { tasks, ...rest } = own.source
       sendTasks(tasks)
-      post({ type: 'take', id, source: rest, wholePlan: null, taskKeys: null })
+      post({ type: 'take', id, source: rest, wholePlan: null, taskKeys: null, otherPlans: [] })
       return
     }
-    post({ type: 'take', id, source: null, wholePlan: null, taskKeys: null })
+    post({ type: 'take', id, source: null, wholePlan: null, taskKeys: null, otherPlans: [] })
   }
 
   return {
@@ -146,7 +148,7 @@ export function createImportSession(post: Post, clock: () => number = () => perf
         foreign = null
         if (request.type === 'read') post({ type: 'read', id: request.id, result: { ok: false, failure: { kind: 'file', error: 'failed' } } })
         else if (request.type === 'map') post({ type: 'map', id: request.id, preview: null })
-        else if (request.type === 'take') post({ type: 'take', id: request.id, source: null, wholePlan: null, taskKeys: null })
+        else if (request.type === 'take') post({ type: 'take', id: request.id, source: null, wholePlan: null, taskKeys: null, otherPlans: [] })
       }
     },
   }

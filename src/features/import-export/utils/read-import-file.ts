@@ -17,6 +17,8 @@ export type FileReading =
     ok: true; kind: 'own'; format: ImportFormat; source: ImportSource; problems: ImportProblem[]
     /** A backup's restore report (the main thread formats it), and the backup's plan. */
     report: RestoreReport | null; wholePlan: Plan | null
+    /** A backup of every plan: the plans besides `wholePlan` ("add as new plans" restores them all). */
+    otherPlans: Plan[]
   }
   | { ok: true; kind: 'foreign'; format: 'csv' | 'xlsx'; foreign: ForeignSheetResult }
   | { ok: false; failure: ImportFailure }
@@ -75,6 +77,7 @@ export async function readImportFile(
         const chosen = result.plans.find((p) => p.id === plan.id) ?? result.plans[0]!
         return {
           ok: true, kind: 'own', format, problems: [], report: result.report, wholePlan: chosen,
+          otherPlans: result.plans.filter((p) => p !== chosen),
           source: { tasks: Object.values(chosen.tasks), units: chosen.units, channels: chosen.channels },
         }
       }
@@ -84,7 +87,7 @@ export async function readImportFile(
         const result = parseIcs(text(), plan, now, { onProgress: (done, total) => onProgress(Math.ceil(done / 2), Math.ceil(total / 2), 'events') })
         if (!result.ok) return formatFailure(result, bytes)
         return {
-          ok: true, kind: 'own', format, source: { tasks: result.tasks }, report: null, wholePlan: null, problems: [
+          ok: true, kind: 'own', format, source: { tasks: result.tasks }, report: null, wholePlan: null, otherPlans: [], problems: [
             ...result.skipped.map((s): ImportProblem => ({ kind: 'icsSkipped', index: s.index, reason: s.reason })),
             // A rule the planner cannot keep (monthly, no end…) comes in as separate tasks: say so.
             ...result.expandedSeries.map((index): ImportProblem => ({ kind: 'icsExpanded', index })),
@@ -97,7 +100,7 @@ export async function readImportFile(
         if (!result.ok) return formatFailure(result, bytes)
         if (result.kind === 'foreign') return { ok: true, kind: 'foreign', format, foreign: result }
         return {
-          ok: true, kind: 'own', format, source: { tasks: result.tasks }, report: null, wholePlan: null,
+          ok: true, kind: 'own', format, source: { tasks: result.tasks }, report: null, wholePlan: null, otherPlans: [],
           problems: [...result.errors, ...result.warnings].map((issue): ImportProblem => ({ kind: 'row', issue })),
         }
       }
@@ -107,7 +110,7 @@ export async function readImportFile(
         if (!result.ok) return formatFailure(result, bytes)
         if (result.kind === 'foreign') return { ok: true, kind: 'foreign', format, foreign: result }
         return {
-          ok: true, kind: 'own', format, source: { tasks: result.tasks }, report: null, wholePlan: null,
+          ok: true, kind: 'own', format, source: { tasks: result.tasks }, report: null, wholePlan: null, otherPlans: [],
           problems: [...result.errors, ...result.warnings].map((issue): ImportProblem => ({ kind: 'row', issue })),
         }
       }
