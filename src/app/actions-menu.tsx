@@ -1,8 +1,8 @@
 /**
  * The top bar's actions on a phone: a disclosure ("Thao tác ▾") whose panel holds ordinary buttons.
  * Not role=menu: a menu promises arrow keys and typeahead, a disclosure only Tab, which is what the
- * buttons inside need. Esc (with focus anywhere inside) or a tap outside closes it; Esc returns focus
- * to its button. An action closes it with focus moved to the button first, so a dialog the action
+ * buttons inside need. Esc (with focus anywhere inside), a tap outside or Tab out of the panel closes
+ * it; Esc returns focus to its button. An action closes it with focus moved to the button first, so a dialog the action
  * opens (ModalDialog remembers the focused element) gives focus back to the button, not to a button
  * that no longer shows.
  */
@@ -39,6 +39,11 @@ export function ActionsMenu({ label, children }: {
     <div
       className="actions-menu"
       ref={rootRef}
+      onBlur={(e) => {
+        // Focus moved past the panel (Tab from its last button): close it, as a tap outside does.
+        const next = e.relatedTarget as Node | null
+        if (open && next && !e.currentTarget.contains(next)) setOpen(false)
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open) {
           e.stopPropagation()

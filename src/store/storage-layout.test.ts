@@ -307,6 +307,28 @@ describe('unreadable and repaired plan keys', () => {
     expect(decodeKeptCopy(localStorage.getItem(unreadableKeys()[0]!)!)).toBe(original)
   })
 
+  it('still repairs and counts the damaged tasks of a compressed save among thousands of sound ones, and keeps the original', () => {
+    // The load skips the schema for a task exactly as this app writes it (canonical-task.ts): a
+    // save in the current compressed form must still have each damaged task repaired and counted.
+    const plan = planWithTasks(600, 'plan-second')
+    const broken = { ...plan.tasks }
+    broken['t-1'] = { ...broken['t-1']!, end: '2021-01-01', start: '2021-03-01', allDay: true }
+    broken['t-2'] = { ...broken['t-2']!, start: '2021-02-31' }
+    broken['t-3'] = { ...broken['t-3']!, anchor: { type: 'election-day', offsetDays: 1.5 } }
+    const original = new PlanEncoder().encode({ ...plan, tasks: broken })!
+    seedTwoPlans()
+    localStorage.setItem(planStorageKey('plan-second'), original)
+    const { store } = open()
+    const notice = store.getState().notices.find((n) => n.kind === 'repaired-save')
+    expect(notice).toMatchObject({ report: { repairedTasks: 2, droppedTasks: 1 } })
+    expect(notice && 'copyKey' in notice && decodeKeptCopy(localStorage.getItem(notice.copyKey!)!)).toBe(original)
+    const loaded = store.getState().plans['plan-second']!
+    expect(Object.keys(loaded.tasks)).toHaveLength(599)
+    expect(loaded.tasks['t-1']).toMatchObject({ start: '2021-03-01', end: '2021-03-02' })
+    expect(loaded.tasks['t-3']!.anchor).toEqual({ type: 'fixed' })
+    expect(loaded.tasks['t-5']).toEqual(plan.tasks['t-5'])
+  })
+
   it('blocks writes to a repaired plan’s key when its original cannot be kept, and says so', () => {
     seedTwoPlans()
     const raw = storedPlan('plan-second')

@@ -20,6 +20,7 @@ import {
   ADMIN_LEVELS, ELECTION_LAWS, RECURRENCE_FREQUENCIES, TASK_STATUSES, WEEKDAYS, type Plan, type RecurrenceException, type Task, type Weekday,
 } from '@/domain/types'
 import { isPlainRecord, isSameValue, isWithinBounds } from '@/domain/plan/bounded-value'
+import { readCanonicalTask } from '@/domain/plan/canonical-task'
 import { isReservedKey, safeKey } from '@/domain/plan/ids'
 import { MAX_OCCURRENCES, MAX_RECURRENCE_INTERVAL } from '@/domain/plan/recurrence'
 import { emptyReport, noteChange, type RestoreDetail, type RestoreReport } from '@/domain/plan/restore-report'
@@ -313,7 +314,9 @@ function restoreTaskRecord(raw: unknown, unitIds: Set<string>, channelIds: Set<s
     const value = raw[key]
     // The storage form leaves out the id (it is the key): give it back.
     const read = isPlainRecord(value) && !('id' in value) ? { ...value, id: key } : value
-    const restored = restoreTaskFields(read)
+    // A task as this app writes it skips the schema (canonical-task.ts: same result, several times faster).
+    const canonical = readCanonicalTask(read)
+    const restored = canonical ? { task: canonical, fields: [] } : restoreTaskFields(read)
     const dropped: RestoreDetail = { kind: 'task', id: key.slice(0, 200), name: nameOf(value, 'title'), outcome: 'dropped', fields: [] }
     // Key and id disagree: the record is not what it says it is.
     if (restored === null || restored.task.id !== key || !isPlainRecord(read)) {
@@ -332,12 +335,16 @@ function restoreTaskRecord(raw: unknown, unitIds: Set<string>, channelIds: Set<s
     const supportUnitIds = task.supportUnitIds.map(safeKey).filter((unitId) => unitIds.has(unitId))
     const derivedFromTaskId = task.derivedFromTaskId === null ? null : safeKey(task.derivedFromTaskId)
     const linked: Task = { ...task, id, leadUnitId, channelId, supportUnitIds, derivedFromTaskId }
-    const fields = [...restored.fields, ...changedFields(read, linked as unknown as Record<string, unknown>, Object.keys(taskSchema.shape))]
+    // A canonical task equals what the schema gives, unchanged: only the links above can differ.
+    const fields = [...restored.fields, ...changedFields(read, linked as unknown as Record<string, unknown>, canonical ? LINK_FIELDS : Object.keys(taskSchema.shape))]
     if (fields.length > 0) noteChange(report, { kind: 'task', id: key.slice(0, 200), name: linked.title, outcome: 'repaired', fields })
     tasks[id] = linked
   }
   return tasks
 }
+
+/** The fields restoreTaskRecord itself may change after the schema: ids made safe, links to units and channels. */
+const LINK_FIELDS = ['id', 'leadUnitId', 'channelId', 'supportUnitIds', 'derivedFromTaskId']
 
 function keepIfKnown(id: string, known: Set<string>): string | null {
   return known.has(id) ? id : null

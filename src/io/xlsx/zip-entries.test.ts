@@ -127,8 +127,8 @@ describe('unpacking a workbook’s ZIP under a budget', () => {
 /** 1 GiB of spaces as raw deflate data (~1 MB), made a MiB at a time: the GiB is never held. */
 async function gibibyteBomb(): Promise<Uint8Array> {
   const deflate = createDeflateRaw({ level: 9 })
-  const parts: Buffer[] = []
-  deflate.on('data', (part: Buffer) => parts.push(part))
+  const parts: Uint8Array[] = []
+  deflate.on('data', (part: Buffer) => parts.push(new Uint8Array(part)))
   const ended = new Promise((resolve) => deflate.on('end', resolve))
   const block = Buffer.alloc(MB, 0x20)
   for (let i = 0; i < 1024; i += 1) {

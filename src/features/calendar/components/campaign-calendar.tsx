@@ -7,6 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import FullCalendar from '@fullcalendar/react'
 import type {
   DateSelectArg, DayCellContentArg, EventClickArg, EventContentArg, EventInput, EventMountArg, EventSourceFuncArg, MoreLinkContentArg,
+  MoreLinkMountArg,
 } from '@fullcalendar/core'
 import type { EventDropArg } from '@fullcalendar/core'
 import type { EventResizeDoneArg } from '@fullcalendar/interaction'
@@ -24,6 +25,8 @@ import { taskIndexOf } from '@/domain/plan/task-index'
 import { computeMilestones } from '@/domain/rules/milestones'
 import { holidaysInRange } from '@/domain/holidays/holidays'
 import { useLanguage, useMessages } from '@/components/use-messages'
+import { taskEventDetails } from '@/components/task-event-label'
+import { makePopoverKeyboardFriendly } from '@/features/calendar/utils/more-popover'
 import {
   capTasksPerDay, countItemsPerDay, DAY_CAP_THRESHOLD, hiddenTaskMarkers, holidayEvents, itemToEvent, milestoneEvents, phaseEvents,
   visibleItems, YEAR_VIEW_DETAIL_LIMIT,
@@ -58,19 +61,33 @@ const VIEW_OPTIONS = {
 } as const
 
 /** Phase bands are labelled once, on their first day (dayCellContent), not in every week row. */
-function renderEventContent(arg: EventContentArg) {
+function renderEventContent(arg: EventContentArg, details: string | null) {
   if (arg.event.display === 'background') return { domNodes: [] }
   const wrapper = element('span', 'event-content')
   if (arg.timeText && !arg.event.allDay) wrapper.append(element('span', 'event-time', arg.timeText))
   wrapper.append(element('span', 'event-title', arg.event.title))
+  // A screen reader's name for the event: the dates, D-n, channel and status a sighted user reads
+  // off the grid and the colour. In the content (not an aria-label set on mount), because an edit
+  // patched in place re-renders the content, not the element.
+  if (details) wrapper.append(element('span', 'visually-hidden', `, ${details}`))
   // Here too, not only on mount: an edit patched in place re-renders the content, not the element.
   wrapper.title = arg.event.title
   return { domNodes: [wrapper] }
 }
 
-/** The full title on hover, for titles cut by the cell width. */
-function setEventTooltip(arg: EventMountArg) {
-  if (arg.event.display !== 'background') arg.el.title = arg.event.title
+/**
+ * FullCalendar renders events as `<a tabindex=0>` without href, which is no role at all: tasks and
+ * "+N" markers open something on Enter, so they are buttons. The task id lets focus find the task's
+ * event again after the editor saves and the event is redrawn (task-editor-dialog.tsx).
+ */
+function decorateEvent(arg: EventMountArg) {
+  if (arg.event.display === 'background') return
+  arg.el.title = arg.event.title
+  const kind = arg.event.extendedProps.kind as string
+  if (kind === 'task' || kind === 'day-more' || kind === 'day-count') arg.el.setAttribute('role', 'button')
+  if (kind === 'task') arg.el.dataset.taskId = arg.event.extendedProps.taskId as string
+  // Milestones and holidays open nothing: not Tab stops (their text is read with the day).
+  if (kind === 'milestone' || kind === 'holiday') arg.el.removeAttribute('tabindex')
 }
 
 /** Tasks per day before the "+N" marker, when a period is crowded (fits a cell at 1366×768). */
@@ -123,6 +140,25 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   useLayoutEffect(() => {
     live.current = { taskIndex, colors, keep, messages }
   }, [taskIndex, colors, keep, messages])
+  // What an event's accessible name needs, read through a ref so eventContent keeps its identity.
+  const labelContext = useRef({ tasks: plan.tasks, channels: plan.channels, electionDay: plan.election.electionDay, language, messages })
+  useLayoutEffect(() => {
+    labelContext.current = { tasks: plan.tasks, channels: plan.channels, electionDay: plan.election.electionDay, language, messages }
+  }, [plan.tasks, plan.channels, plan.election.electionDay, language, messages])
+  const eventContent = useCallback((arg: EventContentArg) => {
+    if (arg.event.extendedProps.kind !== 'task') return renderEventContent(arg, null)
+    const context = labelContext.current
+    const task = context.tasks[arg.event.extendedProps.taskId as string]
+    const details = task && arg.event.startStr
+      ? taskEventDetails({
+        task,
+        start: toWallClock(arg.event.startStr, arg.event.allDay),
+        end: toWallClock(arg.event.endStr || arg.event.startStr, arg.event.allDay),
+        allDay: arg.event.allDay,
+      }, context)
+      : null
+    return renderEventContent(arg, details)
+  }, [])
 
   const fetchTasks = useCallback((info: EventSourceFuncArg, success: (events: EventInput[]) => void) => {
     const { taskIndex, colors, keep, messages } = live.current
@@ -271,11 +307,26 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     return { domNodes: [wrapper] }
   }, [electionDay, phaseStarts, messages, yearCounts])
 
+  // FullCalendar labels each day cell by its day number only, while the cell also holds the day's
+  // events: axe's label-content-name-mismatch (WCAG 2.5.3). Named by its content instead (date
+  // number, D-n, events).
+  const dayCellDidMount = useCallback((arg: { el: HTMLElement }) => {
+    arg.el.removeAttribute('aria-labelledby')
+  }, [])
+
   const dayCellClassNames = useCallback(
     (arg: { date: Date }) => (arg.date.toISOString().slice(0, 10) === electionDay ? ['is-election-day'] : []),
     [electionDay],
   )
   const moreLinkContent = useCallback((arg: MoreLinkContentArg) => messages.calendar.moreLink(arg.num), [messages])
+  const closeLabel = useRef(messages.calendar.closePopover)
+  useLayoutEffect(() => {
+    closeLabel.current = messages.calendar.closePopover
+  }, [messages])
+  // "+N nữa" opens a popover: a button, whose popover takes focus and gives it back (more-popover.ts).
+  const moreLinkDidMount = useCallback((arg: MoreLinkMountArg) => {
+    makePopoverKeyboardFriendly(arg.el, () => closeLabel.current)
+  }, [])
   const now = useCallback(() => nowIn(plan.timeZone), [plan.timeZone])
   // Ctrl+P: the view sized for an A4 landscape page, under a header (use-print-layout.ts).
   const print = usePrintLayout(view, calendarRef)
@@ -300,7 +351,10 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
         locale={language === 'vi' ? viLocale : enGbLocale}
         firstDay={1}
         headerToolbar={false}
-        height={print.height}
+        // The week at its natural height (06:00–22:00), the page scrolling: a time grid scrolling inside
+        // the grid is a scroll region a keyboard cannot reach, and making it focusable breaks the grid's
+        // roles (axe scrollable-region-focusable vs aria-required-children).
+        height={view === 'week' && !print.printing ? 'auto' : print.height}
         eventSources={eventSources}
         editable
         selectable
@@ -324,8 +378,10 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
         eventResize={handleMove}
         dayCellContent={dayCellContent}
         dayCellClassNames={dayCellClassNames}
-        eventContent={renderEventContent}
-        eventDidMount={setEventTooltip}
+        dayCellDidMount={dayCellDidMount}
+        eventContent={eventContent}
+        eventDidMount={decorateEvent}
+        moreLinkDidMount={moreLinkDidMount}
         eventOrder="order,start,-duration,title"
         progressiveEventRendering
         // What a view shows depends on the view (day counts in the year, capped days in the month):

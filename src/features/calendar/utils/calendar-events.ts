@@ -11,6 +11,7 @@ import type { Holiday } from '@/domain/holidays/holidays'
 import { occurrenceKey } from '@/domain/plan/recurrence'
 import type { TaskPredicate } from '@/domain/filter/task-filter'
 import type { Phase, Task } from '@/domain/types'
+import { readableTextColor } from '@/domain/colors/readable-text'
 
 export const NEUTRAL_TASK_COLOR = '#455a64'
 /** In the year view, above this many tasks per visible range we show one count per day instead. */
@@ -34,7 +35,8 @@ export function taskToEvent(task: Task, channelColors: ReadonlyMap<string, strin
     allDay: task.allDay,
     backgroundColor: color,
     borderColor: color,
-    textColor: '#ffffff',
+    // A channel colour is the user's pick: black or white text, whichever reads (WCAG 4.5:1).
+    textColor: readableTextColor(color),
     order: 0,
     classNames: task.status === 'cancelled' ? ['task-event', 'is-cancelled'] : task.status === 'done' ? ['task-event', 'is-done'] : ['task-event'],
     extendedProps: { kind: 'task' satisfies EventKind, taskId: task.id, occurrenceDate: null },

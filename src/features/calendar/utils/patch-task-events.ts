@@ -69,6 +69,7 @@ export function patchTaskEventsInPlace(
         if (event.backgroundColor !== input.backgroundColor) {
           event.setProp('backgroundColor', input.backgroundColor)
           event.setProp('borderColor', input.borderColor)
+          event.setProp('textColor', input.textColor)
         }
         const classNames = [...(input.classNames as string[]), ...occurrenceClass]
         if (classNames.join(' ') !== event.classNames.join(' ')) event.setProp('classNames', classNames)

@@ -202,7 +202,7 @@ function EntityRow({
       ) : (
         <div className="entity-main">
           {color && onColor ? (
-            <input type="color" aria-label={messages.settingsDialog.color} value={color} onChange={(e) => onColor(e.target.value)} className="color-input" />
+            <input type="color" aria-label={messages.settingsDialog.colorOf(name)} value={color} onChange={(e) => onColor(e.target.value)} className="color-input" />
           ) : null}
           <span className="entity-name">{name}</span>
           <span className="muted small">{messages.settingsDialog.usedBy(usage)}</span>

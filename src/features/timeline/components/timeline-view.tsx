@@ -26,7 +26,9 @@ import { addDays, daysInMonth, diffDays, nowIn, todayIn } from '@/domain/dates/l
 import { emptyTaskDraft } from '@/domain/plan/plan-ops'
 import { computeMilestones } from '@/domain/rules/milestones'
 import { useLanguage, useMessages } from '@/components/use-messages'
+import { taskEventDetails } from '@/components/task-event-label'
 import { TimelineControls } from '@/features/timeline/components/timeline-controls'
+import { useExposedLanes } from '@/features/timeline/hooks/use-exposed-lanes'
 import { useTimelineData } from '@/features/timeline/hooks/use-timeline-data'
 import { barMove, dayClasses, scheduleEvents, type TaskBarProps } from '@/features/timeline/utils/timeline-events'
 import { NO_ROW_ID, SCHEDULE_ROW_ID, type RowCounts, type TimelineRow } from '@/features/timeline/utils/timeline-rows'
@@ -152,9 +154,22 @@ export function TimelineView() {
 
   // On the whole-campaign scale a milestone is a few pixels wide: a flag, its name in the tooltip.
   const flagsOnly = options.zoom === 'campaign'
+  // A bar's accessible name says what its row, place and colour show: dates, D-n, channel, status.
+  const labelContext = useRef({ tasks: plan.tasks, channels: plan.channels, electionDay, language, messages })
+  useEffect(() => {
+    labelContext.current = { tasks: plan.tasks, channels: plan.channels, electionDay, language, messages }
+  }, [plan.tasks, plan.channels, electionDay, language, messages])
   const eventContent = useCallback((arg: EventContentArg) => {
     const flag = flagsOnly && arg.event.extendedProps.kind === 'milestone'
-    return { domNodes: [element('span', 'timeline-bar-content', flag ? '⚑' : arg.event.title)] }
+    const content = element('span', 'timeline-bar-content', flag ? '⚑' : arg.event.title)
+    const bar = arg.event.extendedProps as TaskBarProps
+    const task = bar.kind === 'task' ? labelContext.current.tasks[bar.taskId] : undefined
+    if (task) {
+      const late = arg.event.classNames.includes('is-late') ? `, ${labelContext.current.messages.timeline.late}` : ''
+      const details = taskEventDetails({ task, start: bar.start, end: bar.end, allDay: bar.allDay }, labelContext.current)
+      content.append(element('span', 'visually-hidden', `, ${details}${late}`))
+    }
+    return { domNodes: [content] }
   }, [flagsOnly])
   const eventDidMount = useCallback((arg: EventMountArg) => {
     const late = arg.event.classNames.includes('is-late')
@@ -162,7 +177,28 @@ export function TimelineView() {
     arg.el.title = kind === 'more' ? String(arg.event.extendedProps.label) : late ? `${arg.event.title} (${t.late})` : arg.event.title
     // Which task a bar is (tests and support read it; FullCalendar puts no id on its elements).
     if (kind === 'task') arg.el.dataset.taskId = String(arg.event.extendedProps.taskId)
+    // FullCalendar's `<a tabindex=0>` without href has no role; a bar or "+N" opens something.
+    if (kind === 'task' || kind === 'more') arg.el.setAttribute('role', 'button')
+    // Phases and milestones open nothing: not Tab stops (their names are in the bars' text).
+    else arg.el.removeAttribute('tabindex')
   }, [t])
+  // A group's collapse control is a bare <span>: make it a button a keyboard can reach (it also
+  // makes the scrolling row-name column hold something focusable, axe scrollable-region-focusable).
+  const resourceGroupLabelDidMount = useCallback((arg: { el: HTMLElement }) => {
+    const expander = arg.el.querySelector<HTMLElement>('.fc-datagrid-expander')
+    if (!expander || expander.getAttribute('role') === 'button') return
+    expander.setAttribute('role', 'button')
+    expander.tabIndex = 0
+    expander.setAttribute('aria-label', arg.el.textContent?.trim() ?? '')
+    const sync = () => expander.setAttribute('aria-expanded', String(expander.querySelector('.fc-icon-minus-square') !== null))
+    sync()
+    new MutationObserver(sync).observe(expander, { subtree: true, attributes: true, attributeFilter: ['class'] })
+    expander.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return
+      event.preventDefault()
+      expander.click()
+    })
+  }, [])
 
   // ── editing ──
 
@@ -238,6 +274,7 @@ export function TimelineView() {
       if (scroller.scrollTop !== 0) scroller.scrollTop = 0
     })
   }, [options.rows])
+  useExposedLanes(rootRef)
 
   const now = useCallback(() => nowIn(plan.timeZone), [plan.timeZone])
   const grouped = options.rows === 'units'
@@ -276,6 +313,7 @@ export function TimelineView() {
           slotLaneClassNames={slotLaneClassNames}
           eventContent={eventContent}
           eventDidMount={eventDidMount}
+          resourceGroupLabelDidMount={resourceGroupLabelDidMount}
           editable
           // Resized from its end only: one handle less per bar (the start moves with a drag).
           eventResizableFromStart={false}

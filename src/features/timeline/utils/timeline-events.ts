@@ -16,6 +16,7 @@ import { occurrenceKey, type TaskOccurrence } from '@/domain/plan/recurrence'
 import { isTaskLate } from '@/domain/plan/task-progress'
 import { milestoneOffsetLabel, type Milestone } from '@/domain/rules/milestones'
 import type { Phase, Task } from '@/domain/types'
+import { readableTextColor } from '@/domain/colors/readable-text'
 import { SCHEDULE_ROW_ID, type RowMode } from '@/features/timeline/utils/timeline-rows'
 
 export const NEUTRAL_BAR_COLOR = '#455a64'
@@ -103,7 +104,7 @@ export function barEvent(bar: Bar, options: Pick<BarOptions, 'today' | 'colors' 
     allDay: true,
     backgroundColor: color,
     borderColor: color,
-    textColor: '#ffffff',
+    textColor: readableTextColor(color),
     classNames,
     order: 0,
     // A supporting unit's copy is read-only; a timed task keeps its hours (moved by whole days, not
