@@ -8,6 +8,9 @@
  *   BENCH_BUDGET_S=600 …   time budget for the measurements (default 320 s, see "schedule" below)
  *   BENCH_PROFILE=1 …      also writes a CPU profile of one app month load to .bench/app-month-load.cpuprofile
  *   BENCH_ONLY=phone …     only the phone profile (4× CPU throttling, 390 × 844, touch: scripts/bench/phone.ts)
+ *   BENCH_ONLY=search …    only the search keystroke at 10,000 tasks (scripts/bench/search.ts)
+ *   BENCH_ONLY=timeline …  only the timeline (ready, grouping switch, whole campaign: scripts/bench/timeline.ts)
+ *   BENCH_ONLY=dashboard … only the dashboard ("Tổng quan" ready at 10,000 tasks, the figures' share: scripts/bench/dashboard.ts)
  *
  * Schedule: each run measures the app's week, list and year views (load + next), the bare week and
  * year, and — while the time budget allows (always in the first run) — the "month pair": the app's
@@ -68,7 +71,10 @@ import { formatReport, type Row } from './bench/report'
 import { measureDomainAndIo, printDomainRows } from './bench/domain-and-io'
 import { benchBackupText, measureImportThroughUi, type ImportUiRun } from './bench/import-ui'
 import { measurePhoneProfile, runPhoneProfileAlone } from './bench/phone'
+import { measureDashboard, runDashboardAlone } from './bench/dashboard'
+import { measureSearch, runSearchAlone } from './bench/search'
 import { measureDocxToPdf } from './bench/docx-to-pdf'
+import { measureSync } from './bench/sync'
 import { measureTimeline, TIMELINE_TARGETS, type TimelineRun } from './bench/timeline'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -240,6 +246,8 @@ interface BareRun { readyMs: number | null; nextMs?: number | null; domNodes?: n
 
 async function main() {
   if (process.env.BENCH_ONLY === 'phone') return runPhoneProfileAlone(DIST, Math.min(RUNS, 3))
+  if (process.env.BENCH_ONLY === 'dashboard') return runDashboardAlone(DIST, Math.min(RUNS, 5))
+  if (process.env.BENCH_ONLY === 'search') return runSearchAlone(DIST, Math.min(RUNS, 3))
   const startedAt = performance.now()
   const elapsed = () => performance.now() - startedAt
   if (!existsSync(join(DIST, 'index.html'))) throw new BenchBreak('No build in dist/: run `npx vite build` first (npm run bench does).')
@@ -297,6 +305,27 @@ async function main() {
     }
     await page.addInitScript({ content: `window.__BENCH_CONFIG__ = ${JSON.stringify(config)};\n${probeSource}` })
     return { context, page }
+  }
+
+  if (process.env.BENCH_ONLY === 'timeline') {
+    // The timeline alone (issue 11): the same runs as in the full benchmark, without the rest.
+    try {
+      for (let run = 0; run < Math.min(RUNS, 3); run += 1) {
+        const t = await measureTimeline({ openPage, awaitReady, clickAndWait, url: `${server.url}/`, date: appStartDate, plan, timeoutMs: APP_WAIT_TIMEOUT_MS })
+        timelineRuns.push(t)
+        log(`  timeline run ${run + 1}: ready ${fmt(t.readyMs)}, units → channels ${fmt(t.toChannelsMs)}, → units ${fmt(t.toUnitsMs)}, whole campaign ${fmt(t.campaignMs)}, longest switch task ${fmt(t.longestSwitchTaskMs)} (${t.bars} bars, ${t.markers} "+N", ${t.domNodes} DOM nodes)`)
+      }
+    } finally {
+      await browser.close()
+      await server.close()
+    }
+    const m = (k: keyof TimelineRun) => median(timelineRuns.map((r) => r[k]))
+    process.stdout.write(`\n${formatReport([
+      { metric: 'Timeline ready after load (ms) [units, month]', app: m('readyMs'), bare: null, ratio: null, runs: `${timelineRuns.length}`, target: `≤ ${TIMELINE_TARGETS.readyMs}`, pass: m('readyMs') !== null && m('readyMs')! <= TIMELINE_TARGETS.readyMs },
+      { metric: 'Timeline grouping switch units → channels (ms)', app: m('toChannelsMs'), bare: null, ratio: null, runs: `${timelineRuns.length}`, target: `≤ ${TIMELINE_TARGETS.switchMs}`, pass: m('toChannelsMs') !== null && m('toChannelsMs')! <= TIMELINE_TARGETS.switchMs, note: `back to units ${fmt(m('toUnitsMs'))} ms; whole campaign ${fmt(m('campaignMs'))} ms; longest task in the two switches ${fmt(m('longestSwitchTaskMs'))} ms` },
+    ], [])}\n`)
+    if (pageErrors.length > 0) throw new BenchBreak(`page errors: ${pageErrors.slice(0, 5).join('; ')}`)
+    return
   }
 
   const shownDates = (page: Page, pick: 'first' | 'last') => evaluate<string>(page,
@@ -596,6 +625,8 @@ async function main() {
   })
   // Issue 10: the Word file of the 10,000-task plan must open in LibreOffice (scripts/bench/docx-to-pdf.ts).
   rows.push(await measureDocxToPdf(plan, BENCH_DIR, log))
+  // Issue 13: the plan through the in-memory CouchDB-compatible server (scripts/bench/sync.ts).
+  rows.push(...await measureSync(plan, log))
 
   const lt = (m: MonthExtra | undefined, k: 'drag' | 'edit') => m?.[k].longTasks.longestMs
   const appWeek = periodOf('week', appStartDate)
@@ -621,6 +652,13 @@ async function main() {
     `Method: headless Chromium ${browser.version()}, ${VIEWPORT.width}×${VIEWPORT.height}, a fresh browser context per run, medians (Runs = app/bare runs; the month pair runs as often as the ${Math.round(BUDGET_MS / 1000)} s budget allows, up to ${RUNS}). App week/list/year "ready" = loaded straight into that view (chosen via the debug handle before the first render). The app opens on ${appStartDate} (month May 2021, week from ${periodOf('week', appStartDate).start}); the bare page on ${BARE_INITIAL_DATE} (May 2021, its Sunday-first week). Bare year and listYear stop at ${WAIT_TIMEOUT_MS / 1000} s; app list = the app's virtualised month list vs bare listYear (one run).`,
   ]
   rows.push(...phone.rows)
+  const dashboard = await measureDashboard({ dist: DIST, plan, seed: seededKeys, runs: Math.min(RUNS, 3), log })
+  rows.push(...dashboard.rows)
+  pageErrors.push(...dashboard.pageErrors)
+  const search = await measureSearch({ dist: DIST, seed: seededKeys, taskCount: planInfo.tasks, runs: Math.min(RUNS, 3), log })
+  rows.push(...search.rows)
+  pageErrors.push(...search.pageErrors)
+  infoLines.push(...search.info)
   infoLines.push(...phone.info)
   process.stdout.write(`\n${formatReport(rows, infoLines)}\n`)
 

@@ -8,7 +8,7 @@ import { readAddressSearch } from '@/lib/address-bar'
 import { matchesMedia, NARROW_SCREEN_QUERY } from '@/lib/media-query'
 import type { ViewKind } from '@/store/planner-state'
 
-const VIEWS: readonly string[] = ['month', 'week', 'list', 'year', 'timeline'] satisfies readonly ViewKind[]
+const VIEWS: readonly string[] = ['month', 'week', 'list', 'year', 'timeline', 'dashboard'] satisfies readonly ViewKind[]
 
 /**
  * The view to open on, or null to keep the store's (and the address's) own choice. An address whose

@@ -14,7 +14,7 @@ interface AddressStore {
   subscribe: (listener: (state: PlannerState, previous: PlannerState) => void) => () => void
 }
 
-const VIEW_KINDS: readonly ViewKind[] = ['month', 'week', 'list', 'year', 'timeline']
+const VIEW_KINDS: readonly ViewKind[] = ['month', 'week', 'list', 'year', 'timeline', 'dashboard']
 
 export function startAddressSync(store: AddressStore): () => void {
   const search = readAddressSearch()

@@ -5,7 +5,7 @@ import type { CalendarViewKind, TimelineZoom, ViewKind } from '@/domain/dates/ca
 import type { Language } from '@/domain/dates/format-date'
 import type { TaskDraft } from '@/domain/plan/plan-ops'
 import type { RestoreReport } from '@/domain/plan/restore-report'
-import type { Channel, DocumentDetails, ElectionSettings, EpochMs, Plan } from '@/domain/types'
+import type { Channel, DocumentDetails, ElectionSettings, EpochMs, Plan, TaskStatus } from '@/domain/types'
 import type { PersistenceState } from '@/lib/persistent-storage'
 import type { FilterSlice } from '@/store/filter-slice'
 
@@ -115,6 +115,12 @@ export interface PlannerState extends FilterSlice {
   moveTaskToRow: (id: string, move: { start: string; end: string | null; allDay: boolean }, row: TimelineRowChange) => void
   /** One occurrence of a recurring task cancelled (or brought back). */
   setOccurrenceCancelled: (id: string, occurrenceDate: string, cancelled: boolean) => void
+  /**
+   * The quick status change (the list's status control): one undo step. Done without `doneOn` means
+   * done today; any other status clears the day (plan-ops' rule). A series has one status for all
+   * its occurrences.
+   */
+  setTaskStatus: (id: string, status: TaskStatus, doneOn?: string | null) => void
   // actions: units and channels
   addUnit: (name: string) => void
   renameUnit: (id: string, name: string) => void

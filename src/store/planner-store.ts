@@ -87,6 +87,12 @@ function createPlannerSlices(set: SetState, get: GetState): PlannerState {
     }),
     setOccurrenceCancelled: (id, occurrenceDate, cancelled) =>
       updateActivePlan(set, get, (plan, now) => ops.setOccurrenceCancelled(plan, id, occurrenceDate, cancelled, now)),
+    setTaskStatus: (id, status, doneOn) => updateActivePlan(set, get, (plan, now) => {
+      const task = plan.tasks[id]
+      // Choosing the status a task already has is no change: no undo step, no new `updatedAt`.
+      if (!task || (task.status === status && (doneOn === undefined || doneOn === task.doneOn))) return plan
+      return ops.updateTask(plan, id, doneOn === undefined ? { status } : { status, doneOn }, now)
+    }),
     deleteTask: (id) => {
       const title = get().plans[get().activePlanId]?.tasks[id]?.title ?? ''
       if (updateActivePlan(set, get, (plan, now) => ops.deleteTask(plan, id, now))) {

@@ -8,8 +8,11 @@ import type { LocalDate, Phase } from '@/domain/types'
 
 /** The periods a calendar shows: a month (also the list), a Monday-first week, a year. */
 export type CalendarViewKind = 'month' | 'week' | 'list' | 'year'
-/** Every view of the app: the calendar's, and the timeline (rows of units or channels). */
-export type ViewKind = CalendarViewKind | 'timeline'
+/**
+ * Every view of the app: the calendar's, the timeline (rows of units or channels) and the progress
+ * dashboard ("Tổng quan", which shows no period: the toolbar keeps the month's for when one goes back).
+ */
+export type ViewKind = CalendarViewKind | 'timeline' | 'dashboard'
 
 export const TIMELINE_ZOOMS = ['week', 'month', 'campaign'] as const
 /** How much the timeline shows at once: a week, a month, or the whole campaign on one screen. */
@@ -38,7 +41,8 @@ export function periodOf(view: ViewKind, date: LocalDate, options: PeriodOptions
       return zoom === 'campaign' ? campaignPeriodOf(date, options.campaign) : periodOf(zoom, date)
     }
     case 'month':
-    case 'list': {
+    case 'list':
+    case 'dashboard': {
       const start = `${date.slice(0, 7)}-01`
       return { start, end: addDays(start, daysInMonth(year, month)) }
     }

@@ -3,6 +3,7 @@
  * same view, and a reload keeps it: `?view=month&date=2021-05-23&q=pano&unit=a&unit=b&late=1`.
  * Repeated parameters for lists (ids may hold commas). Parameters we do not own are kept as they are.
  */
+import { PROGRESS_DRILL_PARAMS, readProgressDrillParams, writeProgressDrillParams } from '@/domain/filter/progress-drill'
 import { readTaskFilter, type TaskFilter } from '@/domain/filter/task-filter'
 
 const FILTER_PARAMS = ['q', 'unit', 'channel', 'status', 'phase', 'late', 'mine'] as const
@@ -25,6 +26,7 @@ export function readAddress(search: string): AddressState {
     phaseIds: params.getAll('phase'),
     late: params.get('late') === '1',
     mine: params.get('mine') === '1',
+    progress: readProgressDrillParams(params),
   })
   const date = params.get('date')
   return {
@@ -50,12 +52,13 @@ export function writeAddress(search: string, state: AddressState): string {
   for (const id of filter.phaseIds) params.append('phase', id)
   if (filter.late) params.set('late', '1')
   if (filter.mine) params.set('mine', '1')
+  writeProgressDrillParams(params, filter.progress)
   const text = params.toString()
   return text === '' ? '' : `?${text}`
 }
 
 export function addressHasFilter(search: string): boolean {
   const params = new URLSearchParams(search)
-  return FILTER_PARAMS.some((key) => params.has(key))
+  return FILTER_PARAMS.some((key) => params.has(key)) || PROGRESS_DRILL_PARAMS.some((key) => params.has(key))
 }
 

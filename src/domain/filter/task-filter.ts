@@ -5,6 +5,7 @@
  * so callers skip the test entirely on the common path.
  */
 import { searchTerms, foldText } from '@/domain/filter/fold-text'
+import { compileProgressDrill, readProgressDrill, sameProgressDrill, type ProgressDrill } from '@/domain/filter/progress-drill'
 import { isTaskLate, taskFirstDay, taskLastDay } from '@/domain/plan/task-progress'
 import { TASK_STATUSES, type LocalDate, type Phase, type Task, type TaskStatus, type Unit } from '@/domain/types'
 
@@ -21,13 +22,18 @@ export interface TaskFilter {
   late: boolean
   /** Led or supported by one of the units the user said they belong to. */
   mine: boolean
+  /**
+   * The tasks behind one figure of the progress dashboard (progress-drill.ts); absent or null: none.
+   * Optional so that filters saved before it read as they were.
+   */
+  progress?: ProgressDrill | null
 }
 
-export const EMPTY_FILTER: TaskFilter = { text: '', unitIds: [], channelIds: [], statuses: [], phaseIds: [], late: false, mine: false }
+export const EMPTY_FILTER: TaskFilter = { text: '', unitIds: [], channelIds: [], statuses: [], phaseIds: [], late: false, mine: false, progress: null }
 
 export function isFilterEmpty(filter: TaskFilter): boolean {
   return searchTerms(filter.text).length === 0 && filter.unitIds.length === 0 && filter.channelIds.length === 0
-    && filter.statuses.length === 0 && filter.phaseIds.length === 0 && !filter.late && !filter.mine
+    && filter.statuses.length === 0 && filter.phaseIds.length === 0 && !filter.late && !filter.mine && !filter.progress
 }
 
 export interface FilterContext {
@@ -65,6 +71,7 @@ export function compileTaskFilter(filter: TaskFilter, context: FilterContext): T
     })
   }
   if (filter.late) tests.push((task) => isTaskLate(task, context.today))
+  if (filter.progress) tests.push(compileProgressDrill(filter.progress, context.phases))
   return (task) => tests.every((test) => test(task))
 }
 
@@ -116,6 +123,7 @@ export function readTaskFilter(raw: unknown): TaskFilter {
     phaseIds: readIds(source.phaseIds),
     late: source.late === true,
     mine: source.mine === true,
+    progress: readProgressDrill(source.progress),
   }
 }
 
@@ -137,4 +145,5 @@ export function sameFilter(a: TaskFilter, b: TaskFilter): boolean {
   const sameSet = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v) => y.includes(v))
   return a.text === b.text && a.late === b.late && a.mine === b.mine && sameSet(a.unitIds, b.unitIds)
     && sameSet(a.channelIds, b.channelIds) && sameSet(a.statuses, b.statuses) && sameSet(a.phaseIds, b.phaseIds)
+    && sameProgressDrill(a.progress, b.progress)
 }

@@ -48,28 +48,43 @@ export function buildProgressItems(plan: Plan, keep: TaskPredicate | null, asOf:
   const items: ProgressItem[] = []
   for (const task of Object.values(plan.tasks)) {
     if (keep && !keep(task)) continue
-    for (const span of spansOf(task, plan.phases, phaseOf)) {
-      const { firstDay, lastDay } = span
-      const doneDay = task.status === 'done' ? doneDayOf(task, lastDay) : null
-      const status = statusAsOf(task, firstDay, doneDay, asOf)
-      const open = status !== 'done' && status !== 'cancelled'
-      // Fields written out rather than spread: one object shape for all 10,000 items keeps this fast.
-      items.push({
-        task,
-        occurrenceDate: span.occurrenceDate,
-        start: span.start,
-        end: span.end,
-        firstDay,
-        lastDay,
-        phaseId: span.phaseId,
-        status,
-        late: isLateAsOf(status, lastDay, asOf),
-        dueSoon: open && lastDay >= asOf && lastDay < dueBefore,
-        doneDay,
-      })
-    }
+    pushTaskItems(items, task, plan.phases, phaseOf, asOf, dueBefore)
   }
   return items.sort((a, b) => (a.firstDay < b.firstDay ? -1 : a.firstDay > b.firstDay ? 1 : 0))
+}
+
+/**
+ * The items of one task as of a day (unsorted): what the filter's "tasks behind a figure" facet
+ * (domain/filter/progress-drill.ts) asks of each task, by the same code as the figures.
+ */
+export function progressItemsOfTask(task: Task, phases: readonly Phase[], phaseOf: PhaseLookup<Phase>, asOf: LocalDate): ProgressItem[] {
+  const items: ProgressItem[] = []
+  pushTaskItems(items, task, phases, phaseOf, asOf, addDays(asOf, DUE_SOON_DAYS))
+  return items
+}
+
+/** NOTE: mutates `items`. */
+function pushTaskItems(items: ProgressItem[], task: Task, phases: readonly Phase[], phaseOf: PhaseLookup<Phase>, asOf: LocalDate, dueBefore: LocalDate): void {
+  for (const span of spansOf(task, phases, phaseOf)) {
+    const { firstDay, lastDay } = span
+    const doneDay = task.status === 'done' ? doneDayOf(task, lastDay) : null
+    const status = statusAsOf(task, firstDay, doneDay, asOf)
+    const open = status !== 'done' && status !== 'cancelled'
+    // Fields written out rather than spread: one object shape for all 10,000 items keeps this fast.
+    items.push({
+      task,
+      occurrenceDate: span.occurrenceDate,
+      start: span.start,
+      end: span.end,
+      firstDay,
+      lastDay,
+      phaseId: span.phaseId,
+      status,
+      late: isLateAsOf(status, lastDay, asOf),
+      dueSoon: open && lastDay >= asOf && lastDay < dueBefore,
+      doneDay,
+    })
+  }
 }
 
 /** What an item is whatever the as-of day: its occurrence's days and phase. */

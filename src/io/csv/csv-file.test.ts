@@ -74,7 +74,7 @@ describe('CSV export', () => {
     expect(parsed.errors).toEqual([])
     const [header, ...records] = parsed.data
     expect(header).toEqual(csvHeader('vi'))
-    expect(header!.at(-1)).toBe(m('Lần lặp của'))
+    expect(header!.slice(-2)).toEqual([m('Lần lặp của'), m('Ngày hoàn thành')])
     expect(records).toHaveLength(tasks.reduce((n, t) => n + expandTask(t).length, 0))
     const rows = buildScheduleRows(plan, tasks, 'vi').flatMap((g) => g.rows)
     const column = (name: string) => header!.indexOf(name)
@@ -85,7 +85,7 @@ describe('CSV export', () => {
       if (record[column(m('Mã'))] === '') {
         // Another occurrence of a series: no machine cells but the one naming its series.
         expect(record[column(m('Lần lặp của'))]).toBe(`${task.id}@${row.occurrenceDate}`)
-        expect(MACHINE_COLUMNS.slice(0, -1).map((c) => record[column(c.vi)])).toEqual(MACHINE_COLUMNS.slice(0, -1).map(() => ''))
+        expect(MACHINE_COLUMNS.filter((c) => c.key !== 'occurrenceOf').map((c) => record[column(c.vi)])).toEqual(MACHINE_COLUMNS.slice(0, -1).map(() => ''))
         return
       }
       expect(record[column(m('Mã'))]).toBe(task.id)
@@ -132,7 +132,7 @@ describe('CSV export', () => {
     expect(rows.map((r) => r[column(m('Lần lặp của'))])).toEqual(days.map((_, i) => `${pollingNotice.id}@2021-05-${13 + i}`))
     const english = recordsOf(serializeCsv(base, { tasks: [pollingNotice], language: 'en' }))
     expect(english[1]![english[0]!.indexOf('Notes')]).toBe(`${pollingNotice.description}\nRepeats daily until 23/05/2021`)
-    expect(english[0]!.at(-1)).toBe(`${MACHINE_LABEL_PREFIX.en}Occurrence of`)
+    expect(english[0]!.at(-2)).toBe(`${MACHINE_LABEL_PREFIX.en}Occurrence of`)
   })
 
   it('leaves out a cancelled occurrence and shows a moved one at its new date', () => {
@@ -199,10 +199,10 @@ describe('CSV import', () => {
     expect(task!.recurrence).toEqual({ ...pollingNotice.recurrence, until: '2021-05-22' })
   })
 
-  it('still reads an own file written before the occurrence column existed', () => {
+  it('still reads an own file written before the occurrence and done-on columns existed', () => {
     const plan = richPlan()
     const tasks = Object.values(plan.tasks).filter((t) => t.recurrence === null).sort(byId)
-    const records = recordsOf(serializeCsv(plan, { tasks, language: 'vi' })).map((record) => record.slice(0, -1))
+    const records = recordsOf(serializeCsv(plan, { tasks, language: 'vi' })).map((record) => record.slice(0, -2))
     expect(records[0]!.at(-1)).toBe(m('Dữ liệu khác'))
     expect(ownTasks(csvOf(records), plan).sort(byId)).toEqual(tasks)
   })

@@ -1,8 +1,9 @@
 /**
  * The plan as a Word (.docx) file laid out as an administrative document of Decree 30/2020/NĐ-CP,
  * Appendix I (a "Kế hoạch", template Mẫu 1.4 of Appendix III). The layout follows
- * shared/reference/decree30-layout.md part by part; this module sets up the page, the styles and the
- * file, and the parts come from their own modules:
+ * shared/reference/decree30-layout.md part by part; this module puts the parts together and names the
+ * task table's styles; the page and the file come from decree30-document.ts, the parts from their own
+ * modules:
  *
  *   header table      issuing agency | national motto, then "Số: …/KH-…" | place and date
  *   title             KẾ HOẠCH, the subject, a short rule           (document-opening.ts, place-and-date.ts)
@@ -13,16 +14,12 @@
  *
  * Safety: every piece of user text reaches the file only as the `text` of a docx TextRun, which docx
  * escapes; docx-text.ts drops the characters XML 1.0 cannot hold before that, so no input breaks the
- * XML. The one part written as raw XML here (docProps/core.xml) holds no user text at all.
+ * XML.
  */
-import {
-  AlignmentType, Document, Header, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph, type Table, TextRun,
-} from 'docx'
+import { AlignmentType, type Paragraph, type Table } from 'docx'
 import type { Plan, Task } from '@/domain/types'
-import {
-  FONT, HEADER_DISTANCE_TWIPS, MARGIN_BOTTOM_TWIPS, MARGIN_LEFT_TWIPS, MARGIN_RIGHT_TWIPS, MARGIN_TOP_TWIPS,
-  PAGE_HEIGHT_TWIPS, PAGE_WIDTH_TWIPS, SIZE_12PT, SIZE_14PT, STYLE_TASK_CELL, STYLE_TASK_CELL_CENTRED, STYLE_TASK_HEAD,
-} from '@/io/docx/docx-geometry'
+import { SIZE_12PT, STYLE_TASK_CELL, STYLE_TASK_CELL_CENTRED, STYLE_TASK_HEAD } from '@/io/docx/docx-geometry'
+import { packDecree30Document } from '@/io/docx/decree30-document'
 import { buildHeaderTable, buildPurposeSection, buildTitle } from '@/io/docx/document-opening'
 import { buildOrganisationSection } from '@/io/docx/organisation-section'
 import { exportDay } from '@/io/docx/place-and-date'
@@ -50,8 +47,6 @@ export interface SerializeDocxOptions {
   now: Date
 }
 
-const CORE_PROPERTIES_PATH = 'docProps/core.xml'
-
 /**
  * Serializes the plan as a Decree 30 "Kế hoạch" in .docx form. Pure: the same plan, tasks and `now`
  * give the same document (only the zip's entry times differ).
@@ -70,78 +65,21 @@ export async function serializeDocx(plan: Plan, options: SerializeDocxOptions): 
     ...buildOrganisationSection(plan.units, options.tasks, exportDay(options.now, plan.timeZone)),
     buildSignatureTable(plan),
   ]
-  const document = new Document({
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: SIZE_14PT, color: '000000', language: { value: 'vi-VN' } },
-          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
-        },
-      },
-      paragraphStyles: [
-        { id: STYLE_TASK_CELL, name: 'Bảng nhiệm vụ', basedOn: 'Normal', run: { size: SIZE_12PT }, paragraph: { alignment: AlignmentType.LEFT } },
-        { id: STYLE_TASK_CELL_CENTRED, name: 'Bảng nhiệm vụ - giữa', basedOn: STYLE_TASK_CELL, paragraph: { alignment: AlignmentType.CENTER } },
-        { id: STYLE_TASK_HEAD, name: 'Bảng nhiệm vụ - tiêu đề', basedOn: STYLE_TASK_CELL_CENTRED, run: { bold: true } },
-      ],
-    },
-    sections: [
-      {
-        properties: {
-          // Different first page: the decree hides the number on page 1.
-          titlePage: true,
-          page: {
-            size: { width: PAGE_WIDTH_TWIPS, height: PAGE_HEIGHT_TWIPS, orientation: PageOrientation.PORTRAIT },
-            margin: {
-              top: MARGIN_TOP_TWIPS,
-              bottom: MARGIN_BOTTOM_TWIPS,
-              left: MARGIN_LEFT_TWIPS,
-              right: MARGIN_RIGHT_TWIPS,
-              header: HEADER_DISTANCE_TWIPS,
-              footer: HEADER_DISTANCE_TWIPS,
-            },
-          },
-        },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE_14PT })],
-              }),
-            ],
-          }),
-          first: new Header({ children: [new Paragraph({})] }),
-        },
-        children,
-      },
+  const year = /^\d{4}/.exec(plan.election.electionDay)?.[0] ?? ''
+  return packDecree30Document({
+    children,
+    // Built from the election year only: no user text in the raw XML of the file's properties.
+    title: `Kế hoạch tuyên truyền bầu cử ${year}`,
+    now: options.now,
+    paragraphStyles: [
+      { id: STYLE_TASK_CELL, name: 'Bảng nhiệm vụ', basedOn: 'Normal', run: { size: SIZE_12PT }, paragraph: { alignment: AlignmentType.LEFT } },
+      { id: STYLE_TASK_CELL_CENTRED, name: 'Bảng nhiệm vụ - giữa', basedOn: STYLE_TASK_CELL, paragraph: { alignment: AlignmentType.CENTER } },
+      { id: STYLE_TASK_HEAD, name: 'Bảng nhiệm vụ - tiêu đề', basedOn: STYLE_TASK_CELL_CENTRED, run: { bold: true } },
     ],
   })
-  // 'uint8array' works in the browser and in Node alike (toBuffer needs Buffer, toBlob needs Blob).
-  return Packer.pack(document, 'uint8array', false, [{ path: CORE_PROPERTIES_PATH, data: corePropertiesXml(plan, options.now) }])
 }
 
 /** `ke-hoach-tuyen-truyen-bau-cu-2021.docx` (the election's year). */
 export function docxFileName(plan: Pick<Plan, 'election'>): string {
   return `ke-hoach-tuyen-truyen-bau-cu-${plan.election.electionDay.slice(0, 4)}.docx`
-}
-
-// ---- Package metadata ------------------------------------------------------------------------------
-
-/**
- * docx stamps created/modified with the machine clock; this part replaces it so the file carries the
- * export's `now`. Raw XML, so it holds no user text: the title is built from the election year only.
- */
-function corePropertiesXml(plan: Plan, now: Date): string {
-  const year = /^\d{4}/.exec(plan.election.electionDay)?.[0] ?? ''
-  const stamp = Number.isNaN(now.getTime()) ? new Date(0).toISOString() : now.toISOString()
-  const instant = stamp.replace(/\.\d{3}Z$/, 'Z')
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
-    + ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
-    + ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-    + `<dc:title>Kế hoạch tuyên truyền bầu cử ${year}</dc:title>`
-    + '<dc:creator>election-campaign-planner</dc:creator>'
-    + `<dcterms:created xsi:type="dcterms:W3CDTF">${instant}</dcterms:created>`
-    + `<dcterms:modified xsi:type="dcterms:W3CDTF">${instant}</dcterms:modified>`
-    + '</cp:coreProperties>'
 }

@@ -49,9 +49,29 @@ export function placeAndDateLine(
   plan: { document: Pick<DocumentDetails, 'place' | 'issuedOn'>; locality: Plan['locality']; timeZone: Plan['timeZone'] },
   now: Date,
 ): string {
+  return placeAndDateLineOn(plan, plan.document.issuedOn ?? exportDay(now, plan.timeZone))
+}
+
+/**
+ * The line for a document dated `date` rather than by the plan (the progress report is dated by its
+ * as-of day). In English, "Buôn Ma Thuột, 30 April 2021": the same parts in the order English writes them.
+ */
+export function placeAndDateLineOn(
+  plan: { document: Pick<DocumentDetails, 'place'>; locality: Plan['locality'] },
+  date: LocalDate | null,
+  language: 'vi' | 'en' = 'vi',
+): string {
   const place = documentPlace(plan)
-  const date = plan.document.issuedOn ?? exportDay(now, plan.timeZone)
-  return `${place === '' ? PLACE_BLANK : place}, ${formatOfficialDate(date)}`
+  const when = language === 'en' ? formatEnglishDate(date) : formatOfficialDate(date)
+  return `${place === '' ? PLACE_BLANK : place}, ${when}`
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** `30 April 2021`; blanks without a date. */
+function formatEnglishDate(date: LocalDate | null): string {
+  if (date === null) return `${PART_BLANK} ${PART_BLANK} ${PART_BLANK}`
+  return `${Number(date.slice(8, 10))} ${MONTHS_EN[Number(date.slice(5, 7)) - 1] ?? PART_BLANK} ${date.slice(0, 4)}`
 }
 
 /** `ngày 05 tháng 02 năm 2021`, `ngày 15 tháng 3 năm 2021`; blanks without a date. */

@@ -12,6 +12,12 @@ import { oneLine, runs, stripEndPunctuation, textLines, upper } from '@/io/docx/
 /** Empty 14 pt lines left for the signature and seal (≈ 28 mm; the reference: 4–5 lines). */
 export const SIGNATURE_GAP_LINES = 5
 
+/** The fixed words of the block; in English for a progress report exported in English. */
+const SIGNATURE_WORDS = {
+  vi: { recipients: 'Nơi nhận', filed: 'Lưu' },
+  en: { recipients: 'Recipients', filed: 'Filed' },
+} as const
+
 /**
  * Borderless, one unsplittable row: "Nơi nhận:" flush left and level with the signer's authority line,
  * the signer block centred in the right column (which lines up with the national motto above). The
@@ -19,16 +25,17 @@ export const SIGNATURE_GAP_LINES = 5
  * line for it under the signature space, so the name typed or written in later sits where the decree
  * puts it.
  */
-export function buildSignatureTable(plan: Plan): Table {
+export function buildSignatureTable(plan: Plan, language: 'vi' | 'en' = 'vi'): Table {
+  const words = SIGNATURE_WORDS[language]
   const details = plan.document
   const [leftWidth, rightWidth] = HEADER_COLUMNS_TWIPS
   const before = 240
 
   const recipients = details.recipients.map((r) => stripEndPunctuation(oneLine(r))).filter((r) => r !== '')
   const drafting = upper(oneLine(details.draftingUnitCode))
-  const recipientLines = [...recipients.map((r) => `- ${r};`), `- Lưu: VT${drafting === '' ? '' : `, ${drafting}`}.`]
+  const recipientLines = [...recipients.map((r) => `- ${r};`), `- ${words.filed}: VT${drafting === '' ? '' : `, ${drafting}`}.`]
   const left = [
-    new Paragraph({ spacing: { before }, children: [new TextRun({ text: 'Nơi nhận:', font: FONT, size: SIZE_12PT, bold: true, italics: true })] }),
+    new Paragraph({ spacing: { before }, children: [new TextRun({ text: `${words.recipients}:`, font: FONT, size: SIZE_12PT, bold: true, italics: true })] }),
     ...recipientLines.map((text) => new Paragraph({ children: [new TextRun({ text, font: FONT, size: SIZE_11PT })] })),
   ]
 

@@ -135,6 +135,12 @@ function readOwnRow(reader: RowReader, row: SheetRow, header: SheetRow, columns:
   }
   const createdAt = instant('createdAt')
   const updatedAt = instant('updatedAt')
+  const status = reader.readStatus(row.number, cell('status').trim())
+  // The column wins over a day an older file kept in `other`; it means something only on a done task
+  // (a status changed in the sheet from done to another one drops it, as plan-ops does).
+  const doneOnText = cell('doneOn').trim()
+  if (doneOnText !== '' && !isValidLocalDate(doneOnText)) unreadable('doneOn')
+  const doneOnValue = columns.has('doneOn') ? (isValidLocalDate(doneOnText) ? doneOnText : null) : other.doneOn ?? null
 
   const raw = {
     ...other,
@@ -151,7 +157,8 @@ function readOwnRow(reader: RowReader, row: SheetRow, header: SheetRow, columns:
     ...reader.readLinks(row.number, cell('lead').trim(), cell('support'), cell('channel').trim()),
     location: cell('location'),
     quantity: cell('quantity'),
-    status: reader.readStatus(row.number, cell('status').trim()),
+    status,
+    doneOn: status === 'done' ? doneOnValue : null,
     description: cell('notes'),
     training,
     level: knownLevel ? level : null,

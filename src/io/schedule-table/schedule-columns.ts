@@ -28,7 +28,7 @@ export interface ScheduleColumn<K extends string = string> {
 export type VisibleColumnKey = 'number' | 'title' | 'from' | 'to' | 'lead' | 'support' | 'channel' | 'status' | 'notes'
 export type MachineColumnKey =
   | 'id' | 'start' | 'end' | 'allDay' | 'anchor' | 'quantity' | 'location' | 'training' | 'level'
-  | 'updatedAt' | 'source' | 'createdAt' | 'other' | 'occurrenceOf'
+  | 'updatedAt' | 'source' | 'createdAt' | 'other' | 'occurrenceOf' | 'doneOn'
 
 /** The visible columns, in order (the XLSX sheet's printed columns; the CSV's first columns). */
 export const SCHEDULE_COLUMNS: readonly ScheduleColumn<VisibleColumnKey>[] = [
@@ -84,6 +84,8 @@ export const MACHINE_COLUMNS: readonly ScheduleColumn<MachineColumnKey>[] = [
   // On every row of a series: "<task id>@<occurrence date>" (the occurrence's key, see recurrence.ts).
   // A row with this and no id is an occurrence whose series is read from its own row.
   machineColumn('occurrenceOf', 'Lần lặp của', 'Occurrence of'),
+  // The day a done task was done (YYYY-MM-DD, issue 12's burn-up); files before it carry it in `other`.
+  machineColumn('doneOn', 'Ngày hoàn thành', 'Done on'),
 ]
 
 /**
@@ -98,7 +100,7 @@ export const OWN_FILE_MARKER_COLUMNS: readonly MachineColumnKey[] = ['id', 'star
 /** The task fields a table maps onto columns; the rest travel in `other`. */
 export const TABLE_TASK_FIELDS = new Set<string>([
   'id', 'title', 'allDay', 'start', 'end', 'anchor', 'channelId', 'leadUnitId', 'supportUnitIds', 'location',
-  'quantity', 'status', 'description', 'training', 'level', 'source', 'createdAt', 'updatedAt',
+  'quantity', 'status', 'description', 'training', 'level', 'source', 'createdAt', 'updatedAt', 'doneOn',
 ])
 
 export const SUPPORT_UNIT_SEPARATOR = '; '

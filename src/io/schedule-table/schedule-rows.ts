@@ -238,6 +238,7 @@ function taskMachineCells(task: Task, instant: (ms: number) => string, occurrenc
     createdAt: instant(task.createdAt),
     other: otherFieldsJson(task),
     occurrenceOf,
+    doneOn: task.status === 'done' && task.doneOn ? task.doneOn : '',
   }
 }
 

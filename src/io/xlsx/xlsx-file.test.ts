@@ -212,9 +212,10 @@ describe('XLSX export', () => {
     expect(rows.map((row) => row.getCell(1).value)).toEqual(days.map((_, i) => i + 1))
     expect(rows.map((row) => row.getCell(9).value)).toEqual(days.map(() => `${pollingNotice.description}\nLặp lại hằng ngày đến 23/05/2021`))
     const idColumn = SCHEDULE_COLUMNS.length + 1
-    const occurrenceColumn = SCHEDULE_COLUMNS.length + MACHINE_COLUMNS.length
+    const occurrenceIndex = MACHINE_COLUMNS.findIndex((column) => column.key === 'occurrenceOf')
+    const occurrenceColumn = SCHEDULE_COLUMNS.length + 1 + occurrenceIndex
     // The label itself belongs to schedule-columns.ts (prefixed "[Để nhập lại – không sửa]").
-    expect(sheet.getRow(2).getCell(occurrenceColumn).value).toBe(columnLabel(MACHINE_COLUMNS[MACHINE_COLUMNS.length - 1]!, 'vi'))
+    expect(sheet.getRow(2).getCell(occurrenceColumn).value).toBe(columnLabel(MACHINE_COLUMNS[occurrenceIndex]!, 'vi'))
     expect(sheet.getRow(2).getCell(occurrenceColumn).value).toContain('Lần lặp của')
     expect(sheet.getColumn(occurrenceColumn).hidden).toBe(true)
     expect(rows.map((row) => row.getCell(idColumn).value)).toEqual([pollingNotice.id, ...days.slice(1).map(() => null)])

@@ -6,6 +6,7 @@ import type { Language } from '@/domain/dates/format-date'
 import type { TaskFilter } from '@/domain/filter/task-filter'
 import type { Plan } from '@/domain/types'
 import type { Messages } from '@/lib/i18n/messages-vi'
+import { progressDrillLabel } from '@/features/filter/utils/progress-drill-label'
 
 export interface FilterChip {
   key: string
@@ -37,5 +38,6 @@ export function filterChips(filter: TaskFilter, plan: Pick<Plan, 'units' | 'chan
     const name = phase ? (language === 'en' && phase.nameEn ? phase.nameEn : phase.name) : unknown(id)
     chips.push({ key: `phase:${id}`, label: t.chipPhase(name), without: (f) => ({ phaseIds: f.phaseIds.filter((p) => p !== id) }) })
   }
+  if (filter.progress) chips.push({ key: 'progress', label: progressDrillLabel(filter.progress, plan, messages, language), without: () => ({ progress: null }) })
   return chips
 }

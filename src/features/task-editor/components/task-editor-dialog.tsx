@@ -5,15 +5,16 @@
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { electionOffsetLabel } from '@/domain/dates/election-offset'
-import { isValidLocalDate } from '@/domain/dates/local-date'
-import { parseDisplayDate } from '@/domain/dates/format-date'
+import { datePart, isValidLocalDate, todayIn } from '@/domain/dates/local-date'
+import { formatDate, parseDisplayDate } from '@/domain/dates/format-date'
 import { computeMilestones } from '@/domain/rules/milestones'
 import type { TaskDraft } from '@/domain/plan/plan-ops'
 import { hasErrors, validateTaskDraft, type TaskErrors, type TaskField } from '@/domain/plan/validate-task'
 import { TASK_STATUSES, type Task } from '@/domain/types'
 import { ModalDialog } from '@/components/modal-dialog'
+import { findTaskElement, focusWhenLost } from '@/components/focus-when-lost'
 import { useLanguage, useMessages } from '@/components/use-messages'
-import { draftToForm, formToDraft, type TaskForm } from '@/features/task-editor/utils/task-form'
+import { draftToForm, formToDraft, validateDoneOn, type DoneOnError, type TaskForm } from '@/features/task-editor/utils/task-form'
 import { OccurrencePanel, RecurrenceFields } from '@/features/task-editor/components/recurrence-fields'
 import type { Messages } from '@/lib/i18n/catalog'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
@@ -52,6 +53,7 @@ function TaskEditorForm({ task, base, occurrenceDate }: { task: Task | null; bas
   const [form, setForm] = useState<TaskForm>(initialForm)
   const [errors, setErrors] = useState<TaskErrors>({})
   const [showSummary, setShowSummary] = useState(false)
+  const [doneOnError, setDoneOnError] = useState<DoneOnError | null>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const uid = useId()
   const milestones = useMemo(() => computeMilestones(plan.election), [plan.election])
@@ -68,15 +70,19 @@ function TaskEditorForm({ task, base, occurrenceDate }: { task: Task | null; bas
     const draft = formToDraft(form, base, plan.election)
     const found = validateTaskDraft(draft, plan)
     setErrors(found)
-    if (hasErrors(found)) {
+    const doneOnProblem = validateDoneOn(draft, planToday(plan.timeZone))
+    setDoneOnError(doneOnProblem)
+    if (hasErrors(found) || doneOnProblem !== null) {
       setShowSummary(true)
       // Focus the first wrong field so keyboard and screen-reader users land on it.
       requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
       return
     }
+    const savedId = task ? task.id : createTask(draft)
     if (task) saveTask(task.id, draft)
-    else createTask(draft)
     closeEditor()
+    // The task's event is redrawn: focus it again rather than leave focus on <body>.
+    focusWhenLost(() => findTaskElement(savedId), { preferTarget: !task })
   }
 
   const draftPreview = useMemo(() => formToDraft(form, base, plan.election), [form, base, plan.election])
@@ -103,7 +109,7 @@ function TaskEditorForm({ task, base, occurrenceDate }: { task: Task | null; bas
       labelledById={`${uid}-title-heading`}
     >
       <form ref={formRef} onSubmit={submit} noValidate>
-        {showSummary && hasErrors(errors) ? <p className="form-error-summary" role="alert">{messages.editor.fixErrors}</p> : null}
+        {showSummary && (hasErrors(errors) || doneOnError !== null) ? <p className="form-error-summary" role="alert">{messages.editor.fixErrors}</p> : null}
         {task?.recurrence ? <OccurrencePanel task={task} occurrenceDate={occurrenceDate} formDirty={isDirty} /> : null}
         <fieldset>
           <legend>{messages.editor.general}</legend>
@@ -201,11 +207,26 @@ function TaskEditorForm({ task, base, occurrenceDate }: { task: Task | null; bas
               <input {...field('quantity')} name="quantity" placeholder={messages.editor.quantityPlaceholder} value={form.quantity} onChange={(e) => update('quantity', e.target.value)} />
             </Row>
           </div>
-          <Row label={messages.editor.status} htmlFor={`${uid}-status`}>
-            <select id={`${uid}-status`} name="status" value={form.status} onChange={(e) => update('status', e.target.value as TaskForm['status'])}>
-              {TASK_STATUSES.map((s) => <option key={s} value={s}>{messages.status[s]}</option>)}
-            </select>
-          </Row>
+          <div className="field-pair">
+            <Row label={messages.editor.status} htmlFor={`${uid}-status`}>
+              <select id={`${uid}-status`} name="status" value={form.status} aria-describedby={form.repeat !== 'none' ? `${uid}-series-status` : undefined}
+                onChange={(e) => {
+                  const status = e.target.value as TaskForm['status']
+                  // Marked done now: done today, unless a day is already there to keep.
+                  setForm((f) => ({ ...f, status, doneOn: status === 'done' && f.doneOn.trim() === '' ? formatDate(planToday(plan.timeZone)) : f.doneOn }))
+                }}>
+                {TASK_STATUSES.map((s) => <option key={s} value={s}>{messages.status[s]}</option>)}
+              </select>
+            </Row>
+            {form.status === 'done' ? (
+              <Row label={messages.editor.doneOn} htmlFor={`${uid}-doneOn`} error={doneOnError ? <span className="field-error" id={`${uid}-doneOn-error`}>{doneOnErrorText(messages, doneOnError, draftPreview.start, plan.timeZone)}</span> : null}>
+                <input id={`${uid}-doneOn`} name="doneOn" placeholder="dd/mm/yyyy" inputMode="numeric" value={form.doneOn}
+                  aria-invalid={doneOnError ? 'true' : undefined} aria-describedby={doneOnError ? `${uid}-doneOn-error` : undefined}
+                  onChange={(e) => update('doneOn', e.target.value)} />
+              </Row>
+            ) : null}
+          </div>
+          {form.repeat !== 'none' ? <p className="muted small" id={`${uid}-series-status`}>{messages.editor.seriesStatus}</p> : null}
           <Row label={messages.editor.description} htmlFor={`${uid}-description`} error={fieldError('description')}>
             <textarea {...field('description')} name="description" rows={3} value={form.description} onChange={(e) => update('description', e.target.value)} />
           </Row>
@@ -254,7 +275,7 @@ function TaskEditorForm({ task, base, occurrenceDate }: { task: Task | null; bas
 
         <div className="dialog-actions">
           {task ? (
-            <button type="button" className="danger" onClick={() => { deleteTask(task.id); closeEditor() }}>{messages.editor.delete}</button>
+            <button type="button" className="danger" onClick={() => { deleteTask(task.id); closeEditor(); focusWhenLost(() => null) }}>{messages.editor.delete}</button>
           ) : null}
           <span className="spacer" />
           <button type="button" onClick={requestClose}>{messages.editor.cancel}</button>
@@ -263,6 +284,21 @@ function TaskEditorForm({ task, base, occurrenceDate }: { task: Task | null; bas
       </form>
     </ModalDialog>
   )
+}
+
+/** Today in the plan's zone (Vietnam's when the browser does not know that zone), as plan-ops takes it. */
+function planToday(timeZone: string): string {
+  try {
+    return todayIn(timeZone)
+  } catch {
+    return todayIn('Asia/Ho_Chi_Minh')
+  }
+}
+
+function doneOnErrorText(messages: Messages, error: DoneOnError, start: string, timeZone: string): string {
+  if (error === 'afterToday') return messages.editor.doneOnAfterToday(formatDate(planToday(timeZone)))
+  if (error === 'beforeStart') return messages.editor.doneOnBeforeStart(formatDate(datePart(start)))
+  return messages.errors.invalidDate
 }
 
 function Row({ label, htmlFor, error, children }: { label: string; htmlFor: string; error?: ReactNode; children: ReactNode }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { emptyTaskDraft } from '@/domain/plan/plan-ops'
 import { buildCampaign2021Plan, ELECTION_2021 } from '@/domain/templates/campaign-2021'
-import { draftToForm, formToDraft } from '@/features/task-editor/utils/task-form'
+import { draftToForm, formToDraft, validateDoneOn } from '@/features/task-editor/utils/task-form'
 import { validateTaskDraft } from '@/domain/plan/validate-task'
 
 const plan = buildCampaign2021Plan(0)
@@ -79,5 +79,32 @@ describe('task form model', () => {
     expect([result.start, result.end]).toEqual(['2021-03-30T08:00', '2021-03-30T11:30'])
     expect(result.training).toMatchObject({ participantCount: 1300, topics: ['Một', 'Hai'] })
     expect(Number.isNaN(result.training!.connectionPointCount)).toBe(true)
+  })
+})
+
+describe('the done-on day in the form', () => {
+  const base = { ...emptyTaskDraft('2021-04-20', '2021-04-23', true), title: 'Pano' }
+
+  it('shows a done task\'s day and gives it back; leaving done drops it', () => {
+    const done = { ...base, status: 'done' as const, doneOn: '2021-04-22' }
+    const form = draftToForm(done)
+    expect(form.doneOn).toBe('22/04/2021')
+    expect(formToDraft(form, done, ELECTION_2021).doneOn).toBe('2021-04-22')
+    expect(formToDraft({ ...form, doneOn: '25/04/2021' }, done, ELECTION_2021).doneOn).toBe('2021-04-25')
+    expect(formToDraft({ ...form, status: 'in-progress' }, done, ELECTION_2021).doneOn).toBeNull()
+    expect(formToDraft({ ...form, doneOn: ' ' }, done, ELECTION_2021).doneOn).toBeNull()
+  })
+
+  it('refuses a day after today, before the start, or no date at all', () => {
+    const form = { ...draftToForm(base), status: 'done' as const }
+    const check = (doneOn: string, today = '2021-05-10') => validateDoneOn(formToDraft({ ...form, doneOn }, base, ELECTION_2021), today)
+    expect(check('10/05/2021')).toBeNull()
+    expect(check('20/04/2021')).toBeNull()
+    expect(check('11/05/2021')).toBe('afterToday')
+    expect(check('19/04/2021')).toBe('beforeStart')
+    expect(check('31/04/2021')).toBe('invalidDate')
+    expect(check('hôm qua')).toBe('invalidDate')
+    expect(check('')).toBeNull()
+    expect(validateDoneOn({ ...formToDraft({ ...form, doneOn: '11/05/2021' }, base, ELECTION_2021), status: 'planned' }, '2021-05-10')).toBeNull()
   })
 })

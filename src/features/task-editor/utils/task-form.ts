@@ -7,7 +7,7 @@ import { formatDate, parseDisplayDate } from '@/domain/dates/format-date'
 import { computeMilestones, findMilestone } from '@/domain/rules/milestones'
 import type { TaskDraft } from '@/domain/plan/plan-ops'
 import { defaultRecurrence, pruneExceptions, weekdayCode } from '@/domain/plan/recurrence'
-import { WEEKDAYS, type ElectionSettings, type RecurrenceFrequency, type TaskAnchor, type TaskRecurrence, type TaskStatus, type Weekday } from '@/domain/types'
+import { WEEKDAYS, type ElectionSettings, type LocalDate, type RecurrenceFrequency, type TaskAnchor, type TaskRecurrence, type TaskStatus, type Weekday } from '@/domain/types'
 
 export type AnchorChoice = 'fixed' | 'election-day' | `milestone:${string}`
 
@@ -28,6 +28,8 @@ export interface TaskForm {
   location: string
   quantity: string
   status: TaskStatus
+  /** dd/mm/yyyy, the day the work was done; read only while `status` is done ('' = not known). */
+  doneOn: string
   description: string
   isTraining: boolean
   campaigning: boolean
@@ -64,6 +66,7 @@ export function draftToForm(draft: TaskDraft): TaskForm {
     location: draft.location,
     quantity: draft.quantity,
     status: draft.status,
+    doneOn: draft.status === 'done' && draft.doneOn ? formatDate(draft.doneOn) : '',
     description: draft.description,
     isTraining: training !== null,
     campaigning: draft.campaigning,
@@ -139,6 +142,8 @@ export function formToDraft(form: TaskForm, base: TaskDraft, election: ElectionS
     location: form.location.trim(),
     quantity: form.quantity.trim(),
     status: form.status,
+    // Empty: the day is not known (plan-ops then keeps none for a task that was done, or takes today).
+    doneOn: form.status === 'done' && form.doneOn.trim() !== '' ? validDateOrText(form.doneOn) : null,
     description: form.description,
     campaigning: form.campaigning,
     training: form.isTraining
@@ -193,4 +198,20 @@ function lines(text: string): string[] {
 function validDateOrText(text: string): string {
   const parsed = parseDisplayDate(text)
   return parsed !== null && isValidLocalDate(parsed) ? parsed : text.trim()
+}
+
+/** What is wrong with the "done on" day of a draft, if anything (the editor shows it under the field). */
+export type DoneOnError = 'invalidDate' | 'afterToday' | 'beforeStart'
+
+/**
+ * The "done on" day must be a date, not after today (work not yet done cannot be reported done) and
+ * not before the task (a series: its first occurrence) starts. Checked here, not in the domain's
+ * validation, because it needs today's date, which only the UI has; imports take the day as given.
+ */
+export function validateDoneOn(draft: Pick<TaskDraft, 'status' | 'doneOn' | 'start'>, today: LocalDate): DoneOnError | null {
+  if (draft.status !== 'done' || draft.doneOn === null) return null
+  if (!isValidLocalDate(draft.doneOn)) return 'invalidDate'
+  if (draft.doneOn > today) return 'afterToday'
+  const start = datePart(draft.start)
+  return isValidLocalDate(start) && draft.doneOn < start ? 'beforeStart' : null
 }

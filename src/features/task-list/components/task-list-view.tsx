@@ -3,8 +3,14 @@
  * plan, sorted by start. Virtualised: only the rows on screen exist in the DOM, so a month with
  * thousands of tasks renders as fast as one with ten (a FullCalendar list of a year at 10,000 tasks
  * takes ~11 s and 240,000 nodes, because it repeats a multi-day task on every day).
+ *
+ * One ARIA table (issue 11): the column headers are its first row group, the scroll box the second,
+ * so a screen reader reads each cell with its column. Each row's status is a native select (issue
+ * 12, "a quick way to update status where people look"): keyboard, phone pickers and screen readers
+ * come with it, and a change is one undoable step. A series has one status (task-progress.ts says
+ * what it means per occurrence), so its rows' selects say "whole series".
  */
-import { useMemo, useRef } from 'react'
+import { useId, useMemo, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { addDays } from '@/domain/dates/local-date'
 import { electionOffsetLabel } from '@/domain/dates/election-offset'
@@ -12,15 +18,20 @@ import { formatDateOrDateTime, formatDate } from '@/domain/dates/format-date'
 import { lastDay } from '@/domain/plan/task-dates'
 import { queryOccurrences, taskIndexOf } from '@/domain/plan/task-index'
 import { occurrenceKey } from '@/domain/plan/recurrence'
+import { TASK_STATUSES, type TaskStatus } from '@/domain/types'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { PrintScreenHeader, printPeriodLabel } from '@/components/print-screen-header'
 import { usePrinting } from '@/components/use-printing'
 import { periodOf, periodTitle } from '@/domain/dates/calendar-period'
+import { planViewOf } from '@/store/filter-slice'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 import { useVisibleTaskPredicate } from '@/store/use-task-filter'
+import '@/features/task-list/components/task-list-view.css'
 import '@/features/task-list/components/task-list-print.css'
 
 const ROW_HEIGHT_PX = 44
+/** A dashboard figure's tasks: ten years either side of election day (the task index walks months, bounded at 100 years). */
+const DRILL_SPAN_DAYS = 3653
 
 export function TaskListView() {
   const plan = usePlannerStore(selectActivePlan)
@@ -29,10 +40,16 @@ export function TaskListView() {
   const setCalendar = usePlannerStore((s) => s.setCalendar)
   const keep = useVisibleTaskPredicate()
   const openEditor = usePlannerStore((s) => s.openEditor)
+  const setTaskStatus = usePlannerStore((s) => s.setTaskStatus)
+  const summaryId = useId()
   const messages = useMessages()
   const language = useLanguage()
+  // Opened from a dashboard figure (issue 12): the tasks behind it, whatever their month.
+  const drilling = usePlannerStore((s) => Boolean(planViewOf(s).filter.progress))
   const month = periodOf('list', date)
-  const period = listDay ? { start: listDay, end: addDays(listDay, 1) } : month
+  const electionDay = plan.election.electionDay
+  const period = listDay ? { start: listDay, end: addDays(listDay, 1) }
+    : drilling ? { start: addDays(electionDay, -DRILL_SPAN_DAYS), end: addDays(electionDay, DRILL_SPAN_DAYS) } : month
 
   const index = taskIndexOf(plan.tasks)
   const rows = useMemo(() => {
@@ -61,54 +78,78 @@ export function TaskListView() {
           messages={messages}
         />
       ) : null}
-      <div className="task-list-summary">
+      <div className="task-list-summary" id={summaryId}>
         {listDay
           ? messages.list.dayCount(rows.length, formatDate(listDay))
-          : messages.list.count(rows.length, formatDate(period.start), formatDate(addDays(period.end, -1)))}
+          : drilling ? messages.list.allMonthsCount(rows.length) : messages.list.count(rows.length, formatDate(period.start), formatDate(addDays(period.end, -1)))}
         {listDay ? <button type="button" className="small-button" onClick={() => setCalendar({ view: 'list', date: listDay })}>{messages.list.wholeMonth}</button> : null}
       </div>
-      <div className="task-list-row task-list-head" role="row">
-        <span role="columnheader">{messages.list.date}</span>
-        <span role="columnheader">{messages.list.dOffset}</span>
-        <span role="columnheader">{messages.list.title}</span>
-        <span role="columnheader">{messages.list.channel}</span>
-        <span role="columnheader">{messages.list.lead}</span>
-        <span role="columnheader">{messages.list.status}</span>
-      </div>
       {rows.length === 0 ? <p className="task-list-empty">{messages.calendar.noTasks}</p> : null}
-      <div ref={scrollRef} className="task-list-scroll" role="table" aria-rowcount={rows.length}>
-        <div style={printing ? undefined : { height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = rows[item.index]!
-            const { task } = row
-            const channel = task.channelId ? channels.get(task.channelId) : undefined
-            const last = lastDay({ start: row.start, end: row.end, allDay: task.allDay })
-            const when = task.allDay
-              ? last === row.start ? formatDate(row.start) : `${formatDate(row.start)} – ${formatDate(last)}`
-              : `${formatDateOrDateTime(row.start)} – ${row.end.slice(11, 16)}`
-            const open = () => openEditor({ mode: 'edit', taskId: task.id, occurrenceDate: row.recurring ? row.occurrenceDate : null })
-            return (
-              <div
-                key={row.recurring ? occurrenceKey(task.id, row.occurrenceDate) : task.id}
-                role="row"
-                tabIndex={0}
-                className="task-list-row"
-                style={printing ? undefined : { position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT_PX, transform: `translateY(${item.start}px)` }}
-                onClick={open}
-                onKeyDown={(e) => { if (e.key === 'Enter') open() }}
-              >
-                <span role="cell">{when}</span>
-                <span role="cell" className="muted">{electionOffsetLabel(row.start.slice(0, 10), plan.election.electionDay)}</span>
-                <span role="cell" className="task-list-title">{row.recurring ? `↻ ${task.title}` : task.title}</span>
-                <span role="cell">
-                  {channel ? <span className="channel-dot" style={{ background: channel.color }} aria-hidden="true" /> : null}
-                  {channel ? (language === 'en' && channel.nameEn ? channel.nameEn : channel.name) : ''}
-                </span>
-                <span role="cell">{task.leadUnitId ? units.get(task.leadUnitId) ?? '' : ''}</span>
-                <span role="cell">{messages.status[task.status]}</span>
-              </div>
-            )
-          })}
+      {/* The header row counts as row 1 of aria-rowcount; the virtual rows say their own index. */}
+      <div className="task-list-table" role="table" aria-labelledby={summaryId} aria-rowcount={rows.length + 1}>
+        <div className="task-list-head-group" role="rowgroup">
+          <div className="task-list-row task-list-head" role="row" aria-rowindex={1}>
+            <span role="columnheader">{messages.list.date}</span>
+            <span role="columnheader">{messages.list.dOffset}</span>
+            <span role="columnheader">{messages.list.title}</span>
+            <span role="columnheader">{messages.list.channel}</span>
+            <span role="columnheader">{messages.list.lead}</span>
+            <span role="columnheader">{messages.list.status}</span>
+          </div>
+        </div>
+        <div ref={scrollRef} className="task-list-scroll" role="rowgroup">
+          <div role="presentation" style={printing ? undefined : { height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = rows[item.index]!
+              const { task } = row
+              const channel = task.channelId ? channels.get(task.channelId) : undefined
+              const last = lastDay({ start: row.start, end: row.end, allDay: task.allDay })
+              const when = task.allDay
+                ? last === row.start ? formatDate(row.start) : `${formatDate(row.start)} – ${formatDate(last)}`
+                : `${formatDateOrDateTime(row.start)} – ${row.end.slice(11, 16)}`
+              const open = () => openEditor({ mode: 'edit', taskId: task.id, occurrenceDate: row.recurring ? row.occurrenceDate : null })
+              const doneOn = task.status === 'done' && task.doneOn ? formatDate(task.doneOn) : null
+              const doneOnText = doneOn ? messages.list.doneOn(doneOn) : undefined
+              return (
+                <div
+                  key={row.recurring ? occurrenceKey(task.id, row.occurrenceDate) : task.id}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  tabIndex={0}
+                  className="task-list-row"
+                  style={printing ? undefined : { position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT_PX, transform: `translateY(${item.start}px)` }}
+                  onClick={open}
+                  // Only the row's own Enter: the status select inside it handles its keys itself.
+                  onKeyDown={(e) => { if (e.key === 'Enter' && e.target === e.currentTarget) open() }}
+                >
+                  <span role="cell">{when}</span>
+                  <span role="cell" className="muted">{electionOffsetLabel(row.start.slice(0, 10), plan.election.electionDay)}</span>
+                  <span role="cell" className="task-list-title">{row.recurring ? `↻ ${task.title}` : task.title}</span>
+                  <span role="cell">
+                    {channel ? <span className="channel-dot" style={{ background: channel.color }} aria-hidden="true" /> : null}
+                    {channel ? (language === 'en' && channel.nameEn ? channel.nameEn : channel.name) : ''}
+                  </span>
+                  <span role="cell">{task.leadUnitId ? units.get(task.leadUnitId) ?? '' : ''}</span>
+                  <span role="cell" className="task-list-status" title={doneOnText}>
+                    {printing ? `${messages.status[task.status]}${doneOn ? ` (${doneOn})` : ''}` : (
+                      <select
+                        className={`task-status-select status-${task.status}`}
+                        value={task.status}
+                        aria-label={row.recurring ? messages.list.seriesStatusOf(task.title) : messages.list.statusOf(task.title)}
+                        aria-description={doneOnText}
+                        // The row opens the editor on a click; choosing a status must not. (Its Enter is
+                        // the row's own only; other keys, Ctrl+Z among them, go on to the app.)
+                        onClick={(e) => e.stopPropagation()}
+                        onChange={(e) => setTaskStatus(task.id, e.target.value as TaskStatus)}
+                      >
+                        {TASK_STATUSES.map((s) => <option key={s} value={s}>{messages.status[s]}</option>)}
+                      </select>
+                    )}
+                  </span>
+                </div>
+              )
+            })}
+          </div>
         </div>
       </div>
     </div>

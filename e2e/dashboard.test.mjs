@@ -1,0 +1,172 @@
+// The progress dashboard ("Tổng quan", issue 12): the 2021 plan's charts and figures, a task marked
+// done changes them, a unit's bar (chart click or its keyboard button) opens the list on its tasks,
+// "as of" changes the figures, and axe-core finds nothing serious.
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { describe, test } from 'node:test'
+import { assertText, eventually, setupSuite, TEST_TIMEOUT_MS, waitForCalendarReady, withApp } from './support.mjs'
+
+const suite = setupSuite()
+const require = createRequire(import.meta.url)
+
+async function openDashboard(page, asOf = '2021-04-30') {
+  await waitForCalendarReady(page)
+  await page.getByRole('button', { name: 'Tổng quan', exact: true }).click()
+  await page.locator('[data-testid="dashboard"]').waitFor()
+  await page.fill('[data-testid="dash-asof"]', asOf.split('-').reverse().join('/'))
+  await page.locator('[data-testid="dash-unit-chart"]').waitFor()
+}
+
+/** The number a headline figure shows. */
+async function figure(page, name) {
+  const text = await page.locator(`[data-testid="dash-figure-${name}"] .figure-value`).textContent()
+  return Number(text.replace(/\D/g, ''))
+}
+
+/** The counts of a unit's table row: late, in progress, not started, done, cancelled, total. */
+async function unitRow(page, unitId) {
+  const cells = page.locator(`[data-testid="dash-unit-table"] tbody tr[data-key="${unitId}"] td`)
+  return (await cells.allTextContents()).map((t) => Number(t.replace(/\D/g, '')))
+}
+
+/** A canvas with something drawn on it (not one flat colour). */
+const canvasDrawn = (page, testId) => page.locator(`[data-testid="${testId}"]`).evaluate((canvas) => {
+  const { width, height } = canvas
+  const data = canvas.getContext('2d').getImageData(0, 0, width, height).data
+  let inked = 0
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked += 1
+  return width > 100 && height > 50 && inked > 500
+})
+
+describe('progress dashboard', () => {
+  test('shows the 2021 plan\'s charts and figures as of 30/04/2021, and marking a task done changes them', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withApp(suite, async ({ page }) => {
+      await openDashboard(page)
+      for (const chart of ['dash-unit-chart', 'dash-channel-chart', 'dash-phase-chart', 'dash-burnup-chart']) {
+        assert.equal(await canvasDrawn(page, chart), true, `${chart} is drawn`)
+      }
+      const planned = await figure(page, 'planned')
+      const late = await figure(page, 'late')
+      const done = await figure(page, 'done')
+      assert.ok(planned > 40, `planned ${planned}`)
+      assert.ok(late > 0, `late ${late}`)
+      await assertText(page.locator('[data-testid="dash-figure-election"] .figure-value'), 'D-23')
+      await assertText(page.locator('[data-testid="dash-trainings"]'), /464\+/)
+      // The figures' own table (screen readers, paper) says the same as the cards.
+      assert.equal(await page.locator('[data-testid="dash-unit-table"] tfoot td').first().textContent(), String(late))
+
+      // Mark a late task done on 20/04 (the list's quick status, through the store it calls).
+      const lateTask = await page.evaluate(() => {
+        const s = window.__electionPlanner.store.getState()
+        const t = Object.values(s.plans[s.activePlanId].tasks)
+          .filter((x) => x.allDay && !x.recurrence && x.status === 'planned' && x.end <= '2021-04-25' && x.start >= '2021-04-01' && x.leadUnitId)
+          .sort((a, b) => a.id.localeCompare(b.id))[0]
+        s.setTaskStatus(t.id, 'done', '2021-04-20')
+        return t
+      })
+      assert.ok(lateTask, 'a late task of April')
+      await eventually(async () => {
+        assert.equal(await figure(page, 'done'), done + 1)
+        assert.equal(await figure(page, 'late'), late - 1)
+        assert.equal(await figure(page, 'planned'), planned - 1)
+      })
+    })
+  })
+
+  test('"as of" changes the figures', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withApp(suite, async ({ page }) => {
+      await openDashboard(page)
+      const late = await figure(page, 'late')
+      const summary = await page.locator('[data-testid="dash-burnup-summary"]').textContent()
+      await page.fill('[data-testid="dash-asof"]', '01/03/2021')
+      await eventually(async () => assert.ok(await figure(page, 'late') < late, 'fewer tasks late on 1/03 than on 30/04'))
+      await assertText(page.locator('[data-testid="dash-figure-election"] .figure-value'), 'D-83')
+      assert.notEqual(await page.locator('[data-testid="dash-burnup-summary"]').textContent(), summary)
+    })
+  })
+
+  test('a unit\'s bar, clicked or from its keyboard button, opens the list on its tasks', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withApp(suite, async ({ page }) => {
+      await openDashboard(page)
+      // The unit with most late work is the first row (late work first).
+      const unitId = await page.locator('[data-testid="dash-unit-table"] tbody tr').first().getAttribute('data-key')
+      const [lateCount, , , , , total] = await unitRow(page, unitId)
+      assert.ok(lateCount > 0 && total >= lateCount)
+      const expected = await page.evaluate((unitId) => {
+        const s = window.__electionPlanner.store.getState()
+        return Object.values(s.plans[s.activePlanId].tasks).filter((t) => t.leadUnitId === unitId).length
+      }, unitId)
+
+      // Keyboard: the row's total is a button; Enter opens the list filtered to the unit's tasks (lead only).
+      await page.locator(`[data-testid="dash-unit-open-${unitId}"]`).focus()
+      await page.keyboard.press('Enter')
+      await page.locator('[data-testid="task-list"]').waitFor()
+      await assertText(page.locator('[data-testid="filter-count"]'), new RegExp(`^\\D*${expected}\\D`))
+      const listed = await page.locator('[data-testid="task-list"] .task-list-scroll .task-list-row').count()
+      assert.ok(listed > 0 && listed <= expected, `${listed} rows of ${expected}`)
+      assert.match(new URL(page.url()).search, /asof=2021-04-30/)
+      assert.match(new URL(page.url()).search, /of-unit=/)
+
+      // Back on the dashboard: the facet is dropped, the as-of day kept. Click the late part of the first bar.
+      await page.getByRole('button', { name: 'Tổng quan', exact: true }).click()
+      await page.locator('[data-testid="dash-unit-chart"]').waitFor()
+      assert.equal(await page.inputValue('[data-testid="dash-asof"]'), '30/04/2021')
+      assert.equal(await page.locator('[data-testid="filter-count"]').textContent(), '')
+      // The late segment of the first bar: the first pixel of the late red (#c62828) on the canvas, top down.
+      const point = await page.locator('[data-testid="dash-unit-chart"]').evaluate((canvas) => {
+        const { width, height } = canvas
+        const data = canvas.getContext('2d').getImageData(0, 0, width, height).data
+        const r = canvas.getBoundingClientRect()
+        for (let y = 0; y < height; y += 1) {
+          for (let x = 0; x < width; x += 1) {
+            const i = (y * width + x) * 4
+            if (data[i] === 0xc6 && data[i + 1] === 0x28 && data[i + 2] === 0x28) {
+              return { x: r.x + (x + 3) * (r.width / width), y: r.y + (y + 5) * (r.height / height) }
+            }
+          }
+        }
+        return null
+      })
+      assert.ok(point, 'the first bar has a late part')
+      await page.mouse.click(point.x, point.y)
+      await page.locator('[data-testid="task-list"]').waitFor()
+      await assertText(page.locator('[data-testid="filter-count"]'), /\d/)
+      const lateTasks = await page.locator('[data-testid="filter-count"]').textContent()
+      assert.match(lateTasks, /^\D*(\d+)\D/)
+      const shown = Number(/^\D*(\d+)\D/.exec(lateTasks)[1])
+      assert.ok(shown > 0 && shown <= lateCount, `${shown} late tasks of the unit (${lateCount} late occurrences)`)
+      assert.match(new URL(page.url()).search, /of-late=1/)
+    })
+  })
+
+  test('"Báo cáo tiến độ (Word)" downloads a Word file with the proposals and the charts', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withApp(suite, async ({ page }) => {
+      await openDashboard(page)
+      await page.locator('[data-testid="dash-report"]').click()
+      await page.fill('[data-testid="report-proposals"]', 'Đề nghị Sở Nội vụ bổ sung kinh phí in pano.')
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="report-download"]').click()])
+      assert.match(download.suggestedFilename(), /\.docx$/)
+      const bytes = await readFile(await download.path())
+      assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK')
+      // The four charts' PNGs go in as media files of the package.
+      const pictures = new Set(bytes.toString('latin1').match(/word\/media\/[\w.-]+?\.png/g) ?? [])
+      assert.ok(pictures.size >= 4, `${pictures.size} pictures`)
+      if (process.env.DASHBOARD_REPORT_COPY) await download.saveAs(process.env.DASHBOARD_REPORT_COPY)
+    })
+  })
+
+  test('axe-core finds no serious or critical problem on the dashboard', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withApp(suite, async ({ page }) => {
+      await openDashboard(page)
+      // Evaluated rather than added as a <script>: the app's Content-Security-Policy refuses inline scripts.
+      await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'))
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document.querySelector('[data-testid="dashboard"]'), { resultTypes: ['violations'] })
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+      })
+      assert.deepEqual(violations, [])
+    })
+  })
+})
