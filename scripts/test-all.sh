@@ -26,7 +26,7 @@ echo "── typecheck";  npx tsc -b
 echo "── lint";       npx eslint . --max-warnings=0
 echo "── unit tests"; npx vitest run --reporter=default --reporter=json --outputFile=.test-results/unit.json
 echo "── unit tests in four time zones"; node scripts/run-tz-tests.mjs
-echo "── build";      npx vite build
+echo "── build";      npx vite build && node scripts/build-single-file.mjs
 echo "── end-to-end tests (Chromium)"
 node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=.test-results/e2e.tap e2e/

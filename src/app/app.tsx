@@ -2,16 +2,19 @@
  * The one screen: top bar, side panel, calendar (or the task list), and the dialogs.
  */
 import { lazy, Suspense, useEffect, useState } from 'react'
+import { SkipLink } from '@/components/skip-link'
 import { useMessages } from '@/components/use-messages'
 import { CalendarToolbar } from '@/features/calendar/components/calendar-toolbar'
-import { CampaignCalendar } from '@/features/calendar/components/campaign-calendar'
 import { FilterBar } from '@/features/filter/components/filter-bar'
 import { useUndoShortcuts } from '@/features/history/components/undo-redo-buttons'
+import { AppUpdateNotice } from '@/features/app-update/components/app-update-notice'
 import { NoticeRegion } from '@/features/notices/components/notice-region'
 import { SidePanel } from '@/features/side-panel/components/side-panel'
+import { useSyncDialog } from '@/features/sync/sync-dialogs'
 import { TaskEditorDialog } from '@/features/task-editor/components/task-editor-dialog'
 import { TaskListView } from '@/features/task-list/components/task-list-view'
 import { requestPersistentStorage } from '@/lib/persistent-storage'
+import { scheduleIdle } from '@/lib/schedule-idle'
 import { plannerStorage, usePlannerStore } from '@/store/use-planner-store'
 import { TopBar } from '@/app/top-bar'
 import { LanguageProvider } from '@/app/language-provider'
@@ -23,9 +26,23 @@ const ExportDialog = lazy(() => import('@/features/import-export/components/expo
 const ImportDialog = lazy(() => import('@/features/import-export/components/import-dialog').then((m) => ({ default: m.ImportDialog })))
 const PrintSchedule = lazy(() => import('@/features/import-export/components/print-schedule').then((m) => ({ default: m.PrintSchedule })))
 const PlansDialog = lazy(() => import('@/features/plans/components/plans-dialog').then((m) => ({ default: m.PlansDialog })))
+// Sync (issue 13): the dialogs, and PouchDB behind them, load only when a user opens them.
+const SyncConnectDialog = lazy(() => import('@/features/sync/components/sync-connect-dialog').then((m) => ({ default: m.SyncConnectDialog })))
+const SyncConflictDialog = lazy(() => import('@/features/sync/components/sync-conflict-dialog').then((m) => ({ default: m.SyncConflictDialog })))
 const SettingsDialog = lazy(() => import('@/features/settings/components/settings-dialog').then((m) => ({ default: m.SettingsDialog })))
+// FullCalendar is about half of the app's script: a phone opens on the list (start-view.ts) and the
+// first paint should not wait for it. It loads when a calendar view is first shown, or when the
+// browser is idle after load, so that the first tap on "Tháng" does not pay for it.
+const loadCampaignCalendar = () => import('@/features/calendar/components/campaign-calendar')
+const CampaignCalendar = lazy(() => loadCampaignCalendar().then((m) => ({ default: m.CampaignCalendar })))
+const PRELOAD_CALENDAR_TIMEOUT_MS = 4000
 // The timeline carries FullCalendar's resource-timeline plugin: loaded when the view is first opened.
 const TimelineView = lazy(() => import('@/features/timeline/components/timeline-view').then((m) => ({ default: m.TimelineView })))
+// The dashboard carries Chart.js: loaded when "Tổng quan" is first opened.
+const DashboardView = lazy(() => import('@/features/dashboard/components/dashboard-view').then((m) => ({ default: m.DashboardView })))
+
+/** The skip link's target: the toolbar, the filter and the view. */
+const CALENDAR_AREA_ID = 'calendar-area'
 
 const IS_FIRST_RUN = plannerStorage.readOutcome.kind === 'empty'
 
@@ -47,6 +64,7 @@ function AppScreen() {
   const plansOpen = usePlannerStore((s) => s.plansOpen)
   const transferKind = usePlannerStore((s) => s.transferDialog.kind)
   const printRequested = usePlannerStore((s) => s.printRequest !== null)
+  const syncDialog = useSyncDialog((s) => s.open)
   const messages = useMessages()
   const [showFirstRun, setShowFirstRun] = useState(IS_FIRST_RUN)
   useUndoShortcuts()
@@ -56,12 +74,20 @@ function AppScreen() {
     document.title = messages.appName
   }, [language, messages])
 
+  useEffect(() => scheduleIdle(() => void loadCampaignCalendar(), PRELOAD_CALENDAR_TIMEOUT_MS), [])
+
+  useEffect(() => {
+    // Plans connected before a reload sync again. A small chunk; PouchDB loads only when a plan is connected.
+    void import('@/store/sync/browser-sync').then((sync) => sync.resumeSavedConnections(usePlannerStore)).catch(() => {})
+  }, [])
+
   useEffect(() => {
     void requestPersistentStorage().then((persistence) => usePlannerStore.setState({ persistence }))
   }, [])
 
   return (
     <div className="app">
+      <SkipLink targetId={CALENDAR_AREA_ID} label={messages.skipToCalendar} />
       <TopBar />
       {showFirstRun ? (
         <div className="first-run-banner" role="note">
@@ -70,16 +96,25 @@ function AppScreen() {
         </div>
       ) : null}
       <NoticeRegion />
+      <AppUpdateNotice />
       <div className="main">
         <SidePanel />
-        <main className="calendar-area">
+        <main className="calendar-area" id={CALENDAR_AREA_ID}>
           <CalendarToolbar />
           <FilterBar />
           {view === 'list' ? <TaskListView /> : view === 'timeline' ? (
             <Suspense fallback={<p className="view-loading" role="status">{messages.timeline.loading}</p>}>
               <TimelineView />
             </Suspense>
-          ) : <CampaignCalendar view={view} />}
+          ) : view === 'dashboard' ? (
+            <Suspense fallback={<p className="view-loading" role="status">{messages.dashboard.loading}</p>}>
+              <DashboardView />
+            </Suspense>
+          ) : (
+            <Suspense fallback={<p className="view-loading" role="status">{messages.calendar.loading}</p>}>
+              <CampaignCalendar view={view} />
+            </Suspense>
+          )}
         </main>
       </div>
       <TaskEditorDialog />
@@ -91,6 +126,8 @@ function AppScreen() {
         {transferKind === 'export' ? <ExportDialog /> : null}
         {transferKind === 'import' ? <ImportDialog /> : null}
         {printRequested ? <PrintSchedule /> : null}
+        {syncDialog === 'connect' ? <SyncConnectDialog /> : null}
+        {syncDialog === 'conflicts' ? <SyncConflictDialog /> : null}
       </Suspense>
     </div>
   )

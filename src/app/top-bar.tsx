@@ -15,8 +15,10 @@ import { useNarrowScreen } from '@/components/use-narrow-screen'
 import { SidePanelDrawerButton } from '@/features/side-panel/components/side-panel'
 import { UndoRedoButtons } from '@/features/history/components/undo-redo-buttons'
 import { LastBackupButton, SaveStatusIndicator } from '@/features/persistence/components/save-status'
+import { SyncMenuItem, SyncStatusButton } from '@/features/sync/components/sync-status'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 import { ActionsMenu } from '@/app/actions-menu'
+import { DetailsMenu } from '@/components/details-menu'
 
 const EXPORT_FORMATS = ['ics', 'xlsx', 'docx', 'csv', 'print', 'json'] as const
 
@@ -54,9 +56,16 @@ export function TopBar() {
       {messages.electionDay}: <strong>{formatDateWithWeekday(plan.election.electionDay, language)}</strong>
     </button>
   )
+  // Named by its content, not aria-label, so that each language's words carry their own lang: "VI EN,
+  // Ngôn ngữ: chuyển sang English" reads "Ngôn ngữ…" in the page's language and "English" in English
+  // (the visible "VI|EN" stays part of the name, for speech control).
+  const otherLanguage = language === 'vi' ? 'en' : 'vi'
   const languageButton = (
-    <button type="button" lang={language === 'vi' ? 'en' : 'vi'} aria-label={messages.languageLabel} onClick={() => setLanguage(language === 'vi' ? 'en' : 'vi')}>
-      <span className={language === 'vi' ? 'lang-active' : ''}>VI</span>|<span className={language === 'en' ? 'lang-active' : ''}>EN</span>
+    <button type="button" className="language-button" onClick={() => setLanguage(otherLanguage)}>
+      <span lang="vi" className={language === 'vi' ? 'lang-active' : ''}>VI</span>
+      <span aria-hidden="true">|</span>
+      <span lang="en" className={language === 'en' ? 'lang-active' : ''}>EN</span>
+      <span className="visually-hidden">, {messages.languageSwitchTo} <span lang={otherLanguage}>{messages.switchLanguage}</span></span>
     </button>
   )
 
@@ -83,6 +92,7 @@ export function TopBar() {
                 <div className="actions-menu-row"><UndoRedoButtons /></div>
                 <button type="button" onClick={run(() => usePlannerStore.getState().setChecksOpen(true))}>{messages.checksButton}</button>
                 <button type="button" onClick={run(() => setSettingsOpen(true))}>{messages.settings}</button>
+                <SyncMenuItem run={run} />
                 {languageButton}
                 <LastBackupButton />
               </>
@@ -93,6 +103,7 @@ export function TopBar() {
           <button type="button" className="primary" onClick={addTask}>+ {messages.addTask}</button>
           {electionDayButton}
           <span className="spacer" />
+          <SyncStatusButton compact />
           <SaveStatusIndicator />
         </div>
       </header>
@@ -109,25 +120,19 @@ export function TopBar() {
       </div>
       <div className="top-bar-line actions">
         <button type="button" className="primary" onClick={addTask}>+ {messages.addTask}</button>
-        <details className="menu">
-          <summary>{messages.export} ▾</summary>
-          <div className="menu-items" role="menu">
-            {EXPORT_FORMATS.map((format) => (
-              <button key={format} type="button" role="menuitem" onClick={(e) => {
-                (e.currentTarget.closest('details') as HTMLDetailsElement).open = false
-                setTransferDialog({ kind: 'export', format })
-              }}>
-                {messages.exportDialog.formats[format]}
-              </button>
-            ))}
-          </div>
-        </details>
+        <DetailsMenu
+          name={messages.export}
+          items={EXPORT_FORMATS.map((format) => ({
+            key: format, label: messages.exportDialog.formats[format], onSelect: () => setTransferDialog({ kind: 'export', format }),
+          }))}
+        />
         <button type="button" onClick={() => setTransferDialog({ kind: 'import' })}>{messages.import}</button>
         <UndoRedoButtons />
         <button type="button" onClick={() => usePlannerStore.getState().setChecksOpen(true)}>{messages.checksButton}</button>
         <button type="button" onClick={() => setSettingsOpen(true)}>{messages.settings}</button>
         {languageButton}
         <span className="spacer" />
+        <SyncStatusButton />
         <SaveStatusIndicator />
         <LastBackupButton />
       </div>

@@ -1,0 +1,205 @@
+/**
+ * The sync API the UI uses (issue 13): one small zustand store, `useSyncStore`, with each connected
+ * plan's connection, status and conflicts, and the actions connect / disconnect / resume / resolve.
+ * Separate from the planner store: sync state is session state of this browser, never undone, never
+ * in a backup.
+ *
+ * Stores: localStorage `election-planner:sync:connections` = JSON `{ [planId]: SyncConnection }`
+ * (server address, database, user name; NEVER the password: the login is CouchDB's session cookie).
+ * The key name must never change (connected plans would silently stop syncing).
+ *
+ * Usage (the UI):
+ *   const controller = getSyncController()               // browser-sync.ts, created lazily
+ *   const result = await controller.connect(planId, { serverUrl, database, username, password })
+ *   if (!result.ok) show(messageFor(result.error.kind))   // bad-address | unauthorised | forbidden | unreachable | server-error
+ *   useSyncStore((s) => s.plans[planId]?.status)           // { kind: 'connected' | 'syncing' | 'offline' | 'error' | … }
+ *   useSyncStore((s) => s.plans[planId]?.conflicts)        // SyncConflict[]: winner and losers, full Tasks
+ *   await controller.resolve(planId, taskId, chosenTask)   // keep this / keep that / a merge
+ *   await controller.disconnect(planId)                    // the local plan stays
+ */
+import { create } from 'zustand'
+import { isValidDatabaseName, normaliseServerUrl } from '@/domain/sync/database-address'
+import { SETTINGS_DOC_ID } from '@/domain/sync/plan-documents'
+import type { Task } from '@/domain/types'
+import { readStorageItem, writeStorageItem } from '@/lib/web-storage'
+import { classifySyncError, SyncFailure } from '@/store/sync/sync-errors'
+import { databaseUrl, logIn, openOrCreateDatabase, SyncEngine, type StartMode, type SyncEnvironment } from '@/store/sync/sync-engine'
+import type { PlanPort, SyncConflict, SyncConnection, SyncError, SyncStatus } from '@/store/sync/sync-types'
+
+export const SYNC_CONNECTIONS_KEY = 'election-planner:sync:connections'
+
+export interface PlanSyncState {
+  connection: SyncConnection
+  status: SyncStatus
+  conflicts: SyncConflict[]
+  /** Documents from the server that could not be read and were skipped (never applied). */
+  skippedDocuments: number
+}
+
+export interface SyncStoreState {
+  plans: Record<string, PlanSyncState>
+}
+
+export const useSyncStore = create<SyncStoreState>()(() => ({ plans: {} }))
+
+export interface ConnectRequest extends SyncConnection {
+  /** Used once for `_session`, never kept. */
+  password: string
+}
+
+export type ConnectResult =
+  | { ok: true; outcome: 'created' | 'joined' | 'uploaded' }
+  | { ok: false; error: SyncError }
+
+export interface SyncController {
+  connect(planId: string, request: ConnectRequest): Promise<ConnectResult>
+  /** Restarts syncing a plan connected before (after a reload), with the session cookie it has. */
+  resume(planId: string): Promise<ConnectResult>
+  /** Logs in again (expired session) and resumes. */
+  logInAgain(planId: string, password: string): Promise<ConnectResult>
+  disconnect(planId: string): Promise<void>
+  resolve(planId: string, taskId: string, chosen: Task): Promise<void>
+  /** The saved connection of a plan (for the dialog's fields), or null. */
+  savedConnection(planId: string): SyncConnection | null
+  /** Waits until local edits are in the replica (tests). */
+  settle(planId: string): Promise<void>
+  stopAll(): Promise<void>
+}
+
+export function readSavedConnections(): Record<string, SyncConnection> {
+  const read = readStorageItem(SYNC_CONNECTIONS_KEY)
+  if (!read.ok || read.value === null) return {}
+  try {
+    const parsed = JSON.parse(read.value) as unknown
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {}
+    const kept: Record<string, SyncConnection> = {}
+    for (const [planId, value] of Object.entries(parsed as Record<string, unknown>)) {
+      const c = value as Partial<SyncConnection> | null
+      if (c && typeof c.serverUrl === 'string' && typeof c.database === 'string' && typeof c.username === 'string') {
+        kept[planId] = { serverUrl: c.serverUrl, database: c.database, username: c.username }
+      }
+    }
+    return kept
+  } catch {
+    return {}
+  }
+}
+
+function saveConnection(planId: string, connection: SyncConnection | null): void {
+  const all = readSavedConnections()
+  if (connection) all[planId] = connection
+  else delete all[planId]
+  writeStorageItem(SYNC_CONNECTIONS_KEY, JSON.stringify(all))
+}
+
+function setPlanState(planId: string, update: Partial<PlanSyncState> | null, connection?: SyncConnection): void {
+  useSyncStore.setState((state) => {
+    if (update === null) {
+      const { [planId]: _removed, ...rest } = state.plans
+      return { plans: rest }
+    }
+    const current = state.plans[planId] ?? { connection: connection!, status: { kind: 'connecting' }, conflicts: [], skippedDocuments: 0 }
+    return { plans: { ...state.plans, [planId]: { ...current, ...(connection ? { connection } : {}), ...update } } }
+  })
+}
+
+/** The sync controller over an environment (browser or Node) and the planner's plans. */
+export function createSyncController(env: SyncEnvironment, portFor: (planId: string) => PlanPort): SyncController {
+  const engines = new Map<string, SyncEngine>()
+
+  async function startEngine(planId: string, connection: SyncConnection, mode: StartMode): Promise<void> {
+    await engines.get(planId)?.stop()
+    const engine = new SyncEngine(planId, connection, portFor(planId), env, {
+      onStatus: (status) => setPlanState(planId, { status }),
+      onConflicts: (conflicts) => setPlanState(planId, { conflicts }),
+      onSkipped: (report) => setPlanState(planId, {
+        skippedDocuments: (useSyncStore.getState().plans[planId]?.skippedDocuments ?? 0) + report.details.length,
+      }),
+    })
+    engines.set(planId, engine)
+    try {
+      await engine.start(mode)
+    } catch (error) {
+      await engine.stop()
+      engines.delete(planId)
+      throw error
+    }
+  }
+
+  function failed(planId: string, error: unknown): ConnectResult {
+    const classified = classifySyncError(error)
+    setPlanState(planId, { status: { kind: 'error', error: classified, lastSyncedAt: null } })
+    return { ok: false, error: classified }
+  }
+
+  async function hasPlanOnServer(connection: SyncConnection): Promise<boolean> {
+    const response = await env.fetch(`${databaseUrl(connection)}/${SETTINGS_DOC_ID}`, { credentials: 'include', headers: { Accept: 'application/json' } })
+    if (response.status === 404) return false
+    if (response.ok) return true
+    throw new SyncFailure(classifySyncError({ status: response.status }, 'forbidden'))
+  }
+
+  const controller: SyncController = {
+    async connect(planId, request) {
+      const serverUrl = normaliseServerUrl(request.serverUrl)
+      if (serverUrl === null || !isValidDatabaseName(request.database)) {
+        return { ok: false, error: { kind: 'bad-address', detail: `${request.serverUrl} ${request.database}` } }
+      }
+      const connection: SyncConnection = { serverUrl, database: request.database, username: request.username }
+      setPlanState(planId, { status: { kind: 'connecting' }, conflicts: [] }, connection)
+      try {
+        await logIn(env, serverUrl, request.username, request.password)
+        const opened = await openOrCreateDatabase(env, connection)
+        // A database that already holds a plan is joined: this browser's plan becomes the server's.
+        const join = opened === 'exists' && await hasPlanOnServer(connection)
+        await startEngine(planId, connection, join ? 'download' : 'upload')
+        saveConnection(planId, connection)
+        return { ok: true, outcome: join ? 'joined' : opened === 'created' ? 'created' : 'uploaded' }
+      } catch (error) {
+        return failed(planId, error)
+      }
+    },
+    async resume(planId) {
+      const connection = readSavedConnections()[planId]
+      if (!connection) return { ok: false, error: { kind: 'bad-address', detail: 'not connected' } }
+      setPlanState(planId, { status: { kind: 'connecting' } }, connection)
+      try {
+        await startEngine(planId, connection, 'resume')
+        return { ok: true, outcome: 'joined' }
+      } catch (error) {
+        return failed(planId, error)
+      }
+    },
+    async logInAgain(planId, password) {
+      const connection = readSavedConnections()[planId]
+      if (!connection) return { ok: false, error: { kind: 'bad-address', detail: 'not connected' } }
+      try {
+        await logIn(env, connection.serverUrl, connection.username, password)
+      } catch (error) {
+        return failed(planId, error)
+      }
+      return controller.resume(planId)
+    },
+    async disconnect(planId) {
+      const engine = engines.get(planId)
+      engines.delete(planId)
+      await engine?.stop(true)
+      saveConnection(planId, null)
+      setPlanState(planId, null)
+    },
+    async resolve(planId, taskId, chosen) {
+      const engine = engines.get(planId)
+      if (!engine) throw new SyncFailure({ kind: 'bad-address', detail: 'not connected' })
+      await engine.resolve(taskId, chosen)
+    },
+    savedConnection: (planId) => readSavedConnections()[planId] ?? null,
+    settle: async (planId) => {
+      await engines.get(planId)?.settle()
+    },
+    async stopAll() {
+      await Promise.all([...engines.values()].map((engine) => engine.stop()))
+      engines.clear()
+    },
+  }
+  return controller
+}
