@@ -50,6 +50,7 @@ export const MESSAGES_EN: Messages = {
   phases: 'Phases',
   milestones: 'Legal milestones',
   tasks: 'Tasks',
+  calendarToolbar: 'Calendar: period and view',
   channels: 'Channels',
   showHolidays: 'Show holidays and anniversaries',
   upcomingMilestones: 'Next milestones',

@@ -58,6 +58,7 @@ export const MESSAGES_VI = {
   phases: 'Giai đoạn',
   milestones: 'Mốc pháp lý',
   tasks: 'Nhiệm vụ',
+  calendarToolbar: 'Lịch: kỳ và kiểu xem',
   channels: 'Kênh',
   showHolidays: 'Hiện ngày lễ, ngày kỷ niệm',
   upcomingMilestones: 'Mốc sắp tới',

@@ -120,7 +120,9 @@ export function createSyncController(env: SyncEnvironment, portFor: (planId: str
     try {
       await engine.start(mode)
     } catch (error) {
-      await engine.stop()
+      // A first connect that failed leaves no replica behind (it would hold a half-sent plan with no
+      // connection to own it); a resumed one keeps its replica, whose revisions the next try needs.
+      await engine.stop(mode !== 'resume')
       engines.delete(planId)
       throw error
     }

@@ -31,7 +31,7 @@ export function CalendarToolbar() {
   const dRange = messages.dOffsetRange(electionOffsetLabel(period.start, electionDay), electionOffsetLabel(addDays(period.end, -1), electionDay))
 
   return (
-    <div className="calendar-toolbar" role="toolbar" aria-label={messages.tasks} {...roving}>
+    <div className="calendar-toolbar" role="toolbar" aria-label={messages.calendarToolbar} {...roving}>
       {/* The dashboard has no period of its own (its "as of" day is in the dashboard): no ‹ › or title. */}
       {view === 'dashboard' ? <h2 className="period-title">{messages.views.dashboard}</h2> : <>
       <div className="toolbar-group">
