@@ -1,3 +1,5 @@
+// First: the opening view's chunk starts loading before the store decodes the saved plans.
+import '@/app/preload-start-view'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from '@/app/app'

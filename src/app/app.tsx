@@ -18,6 +18,7 @@ import { scheduleIdle } from '@/lib/schedule-idle'
 import { plannerStorage, usePlannerStore } from '@/store/use-planner-store'
 import { TopBar } from '@/app/top-bar'
 import { LanguageProvider } from '@/app/language-provider'
+import { loadCampaignCalendar, loadDashboardView, loadTimelineView } from '@/app/view-chunks'
 
 // Dialogs load when first opened: they are not needed for the first paint.
 const ChecksPanel = lazy(() => import('@/features/checks/components/checks-panel').then((m) => ({ default: m.ChecksPanel })))
@@ -29,17 +30,17 @@ const PlansDialog = lazy(() => import('@/features/plans/components/plans-dialog'
 // Sync (issue 13): the dialogs, and PouchDB behind them, load only when a user opens them.
 const SyncConnectDialog = lazy(() => import('@/features/sync/components/sync-connect-dialog').then((m) => ({ default: m.SyncConnectDialog })))
 const SyncConflictDialog = lazy(() => import('@/features/sync/components/sync-conflict-dialog').then((m) => ({ default: m.SyncConflictDialog })))
+const SyncFollowDialog = lazy(() => import('@/features/sync/components/sync-follow-dialog').then((m) => ({ default: m.SyncFollowDialog })))
 const SettingsDialog = lazy(() => import('@/features/settings/components/settings-dialog').then((m) => ({ default: m.SettingsDialog })))
 // FullCalendar is about half of the app's script: a phone opens on the list (start-view.ts) and the
 // first paint should not wait for it. It loads when a calendar view is first shown, or when the
 // browser is idle after load, so that the first tap on "Tháng" does not pay for it.
-const loadCampaignCalendar = () => import('@/features/calendar/components/campaign-calendar')
 const CampaignCalendar = lazy(() => loadCampaignCalendar().then((m) => ({ default: m.CampaignCalendar })))
 const PRELOAD_CALENDAR_TIMEOUT_MS = 4000
 // The timeline carries FullCalendar's resource-timeline plugin: loaded when the view is first opened.
-const TimelineView = lazy(() => import('@/features/timeline/components/timeline-view').then((m) => ({ default: m.TimelineView })))
+const TimelineView = lazy(() => loadTimelineView().then((m) => ({ default: m.TimelineView })))
 // The dashboard carries Chart.js: loaded when "Tổng quan" is first opened.
-const DashboardView = lazy(() => import('@/features/dashboard/components/dashboard-view').then((m) => ({ default: m.DashboardView })))
+const DashboardView = lazy(() => loadDashboardView().then((m) => ({ default: m.DashboardView })))
 
 /** The skip link's target: the toolbar, the filter and the view. */
 const CALENDAR_AREA_ID = 'calendar-area'
@@ -79,6 +80,8 @@ function AppScreen() {
   useEffect(() => {
     // Plans connected before a reload sync again. A small chunk; PouchDB loads only when a plan is connected.
     void import('@/store/sync/browser-sync').then((sync) => sync.resumeSavedConnections(usePlannerStore)).catch(() => {})
+    // Plans following a higher-level plan pull again (read-only); same: PouchDB loads only when one does.
+    void import('@/store/sync/browser-follow').then((follow) => follow.resumeSavedFollows(usePlannerStore)).catch(() => {})
   }, [])
 
   useEffect(() => {
@@ -128,6 +131,7 @@ function AppScreen() {
         {printRequested ? <PrintSchedule /> : null}
         {syncDialog === 'connect' ? <SyncConnectDialog /> : null}
         {syncDialog === 'conflicts' ? <SyncConflictDialog /> : null}
+        {syncDialog === 'follow' ? <SyncFollowDialog /> : null}
       </Suspense>
     </div>
   )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addDays, diffDays, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, shiftByDays, todayIn, toMinuteNumber, weekdayOf,
+  addDays, diffDays, fromDayNumber, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, shiftByDays, todayIn, toDayNumber, toMinuteNumber, weekdayOf,
 } from '@/domain/dates/local-date'
 import { formatDate, formatDateWithWeekday, parseDisplayDate } from '@/domain/dates/format-date'
 import { electionOffsetLabel, formatElectionOffset, parseElectionOffset } from '@/domain/dates/election-offset'
@@ -76,5 +76,28 @@ describe('D-n labels', () => {
     expect(parseElectionOffset('D+3')).toBe(3)
     expect(parseElectionOffset('D')).toBe(0)
     expect(parseElectionOffset('E-3')).toBeNull()
+  })
+})
+
+describe('day numbers by arithmetic', () => {
+  // The old, obviously right implementation: the arithmetic one must agree with it everywhere.
+  const viaDate = (date: string) => Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000)
+  const dateOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10)
+
+  it('agrees with Date.UTC on every day from 1800 to 2300, both ways', () => {
+    for (let n = viaDate('1800-01-01'); n <= viaDate('2300-12-31'); n += 1) {
+      const date = dateOf(n)
+      if (toDayNumber(date) !== n) throw new Error(`toDayNumber(${date}) = ${toDayNumber(date)}, expected ${n}`)
+      if (fromDayNumber(n) !== date) throw new Error(`fromDayNumber(${n}) = ${fromDayNumber(n)}, expected ${date}`)
+    }
+  })
+
+  it('reads the date part of a date-time and normalises an overflowing day as Date.UTC does', () => {
+    expect(toDayNumber('2021-05-23T07:30')).toBe(viaDate('2021-05-23'))
+    expect(toDayNumber('2021-04-31')).toBe(viaDate('2021-05-01'))
+    expect(toDayNumber('2021-02-30')).toBe(viaDate('2021-03-02'))
+    expect(toDayNumber('2021-13-01')).toBe(viaDate('2021-13-01'))
+    expect(toDayNumber('not a date')).toBeNaN()
+    expect(fromDayNumber(toDayNumber('2021-05-23') + 0.5)).toBe('2021-05-23')
   })
 })

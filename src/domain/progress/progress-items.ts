@@ -9,6 +9,8 @@
  */
 import { addDays, datePart } from '@/domain/dates/local-date'
 import type { TaskPredicate } from '@/domain/filter/task-filter'
+import { isRecurring } from '@/domain/plan/recurrence'
+import { lastDay } from '@/domain/plan/task-dates'
 import { createPhaseLookup, type PhaseLookup } from '@/domain/plan/task-phase'
 import { doneDayOf, isLateAsOf, occurrenceLastDay, statusAsOf, taskOccurrences } from '@/domain/plan/task-progress'
 import { TASK_STATUSES, type LocalDate, type Phase, type Plan, type Task, type TaskStatus } from '@/domain/types'
@@ -50,7 +52,24 @@ export function buildProgressItems(plan: Plan, keep: TaskPredicate | null, asOf:
     if (keep && !keep(task)) continue
     pushTaskItems(items, task, plan.phases, phaseOf, asOf, dueBefore)
   }
-  return items.sort((a, b) => (a.firstDay < b.firstDay ? -1 : a.firstDay > b.firstDay ? 1 : 0))
+  return sortedByFirstDay(items)
+}
+
+/**
+ * The items by first day, in their order within a day (what a stable sort gives), by buckets: 10,000
+ * items fall on a few hundred days, so sorting the days instead of the items saves most of the work.
+ */
+function sortedByFirstDay(items: ProgressItem[]): ProgressItem[] {
+  const byDay = new Map<LocalDate, ProgressItem[]>()
+  for (const item of items) {
+    const bucket = byDay.get(item.firstDay)
+    if (bucket) bucket.push(item)
+    else byDay.set(item.firstDay, [item])
+  }
+  const days = [...byDay.keys()].sort()
+  const sorted: ProgressItem[] = []
+  for (const day of days) for (const item of byDay.get(day)!) sorted.push(item)
+  return sorted
 }
 
 /**
@@ -98,7 +117,8 @@ const spanCache = new WeakMap<Task, { phases: readonly Phase[]; spans: Occurrenc
 function spansOf(task: Task, phases: readonly Phase[], phaseOf: PhaseLookup<Phase>): OccurrenceDays[] {
   const cached = spanCache.get(task)
   if (cached && cached.phases === phases) return cached.spans
-  const spans = taskOccurrences(task).map((occurrence): OccurrenceDays => ({
+  // Most tasks are single: their one span is the task itself, without expanding a recurrence.
+  const spans = !isRecurring(task) ? [singleSpan(task, phaseOf)] : taskOccurrences(task).map((occurrence): OccurrenceDays => ({
     occurrenceDate: occurrence.recurring ? occurrence.occurrenceDate : null,
     start: occurrence.start,
     end: occurrence.end,
@@ -108,6 +128,18 @@ function spansOf(task: Task, phases: readonly Phase[], phaseOf: PhaseLookup<Phas
   }))
   spanCache.set(task, { phases, spans })
   return spans
+}
+
+function singleSpan(task: Task, phaseOf: PhaseLookup<Phase>): OccurrenceDays {
+  const span = { start: task.start, end: task.end, allDay: task.allDay }
+  return {
+    occurrenceDate: null,
+    start: task.start,
+    end: task.end,
+    firstDay: datePart(task.start),
+    lastDay: lastDay(span),
+    phaseId: phaseOf(span)?.id ?? null,
+  }
 }
 
 /** Counts of a set of items: by status (as of the day), late and due soon. */

@@ -1,0 +1,31 @@
+/**
+ * The lazily loaded views' chunks, and a head start for the one the page opens on.
+ *
+ * The store reads and decodes every saved plan while its module is evaluated (~0.5–1 s at 10,000
+ * tasks). A view chunk asked for by React only after that (FullCalendar, the timeline plugin,
+ * Chart.js) is then fetched and compiled after it too. Asking for it first lets the browser fetch
+ * and compile it off the main thread while the plans are decoded. This module imports nothing of
+ * the store: main.tsx imports it before anything that does.
+ */
+import { readAddressSearch } from '@/lib/address-bar'
+import { matchesMedia, NARROW_SCREEN_QUERY } from '@/lib/media-query'
+
+export const loadCampaignCalendar = () => import('@/features/calendar/components/campaign-calendar')
+export const loadTimelineView = () => import('@/features/timeline/components/timeline-view')
+export const loadDashboardView = () => import('@/features/dashboard/components/dashboard-view')
+
+const CALENDAR_VIEWS = ['month', 'week', 'year']
+
+/**
+ * Starts loading the chunk of the view named in the address. Without one, a wide screen opens on
+ * the saved view, most often a calendar (start-view.ts: a phone opens on the list, which needs none).
+ */
+export function preloadStartViewChunk(search: string = readAddressSearch(), narrowScreen: boolean = matchesMedia(NARROW_SCREEN_QUERY)): void {
+  const view = new URLSearchParams(search).get('view')
+  const load = view === 'dashboard' ? loadDashboardView
+    : view === 'timeline' ? loadTimelineView
+      : (view !== null && CALENDAR_VIEWS.includes(view)) || (view === null && !narrowScreen) ? loadCampaignCalendar
+        : null
+  // A failed preload is not an error: React's lazy() asks again and shows its own failure.
+  load?.().catch(() => {})
+}
