@@ -87,3 +87,35 @@ test('a link with a filter opens that filter (unit and status combine); a saved 
     assert.equal(JSON.stringify(planAfter).includes('Việc của đơn vị'), false)
   })
 })
+
+test('a search that hides a few tasks changes the month in place to exactly what a fresh load shows', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withApp(suite, async ({ page }) => {
+    // Tall enough that no day folds its tasks into "+N nữa" (which depends on the layout, not the filter).
+    await page.setViewportSize({ width: 1366, height: 3200 })
+    await page.evaluate(() => window.__electionPlanner.store.getState().setCalendar({ view: 'month', date: '2021-05-01' }))
+    const before = (await monthTaskTitles(page)).sort()
+    assert.equal(await page.locator('.fc-daygrid-more-link').count(), 0, 'no day folds its tasks')
+    const box = page.getByRole('searchbox', { name: 'Tìm kiếm' })
+    // Each hides only some of May's tasks, so the grid is changed in place (reconcile-task-events.ts),
+    // not refetched; the second adds some back and hides others.
+    let hidden = 0
+    for (const query of ['nh', 'ch']) {
+      await box.fill(query)
+      await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, query)
+      await page.waitForTimeout(300)
+      const inPlace = (await monthTaskTitles(page)).sort()
+      assert.ok(inPlace.length >= before.length / 2, `"${query}" hides a few: ${inPlace.length} of ${before.length}`)
+      hidden += before.length - inPlace.length
+      await page.reload()
+      await waitForCalendarReady(page)
+      await page.locator('.fc-daygrid .task-event').first().waitFor()
+      assert.deepEqual((await monthTaskTitles(page)).sort(), inPlace, `"${query}": the grid changed in place equals a fresh load`)
+    }
+    assert.ok(hidden > 0, 'the searches hid some tasks')
+    // Back to no search: every task again.
+    await box.fill('')
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'))
+    await page.waitForTimeout(300)
+    assert.deepEqual((await monthTaskTitles(page)).sort(), before)
+  })
+})

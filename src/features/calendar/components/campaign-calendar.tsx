@@ -32,6 +32,7 @@ import {
   visibleItems, YEAR_VIEW_DETAIL_LIMIT,
 } from '@/features/calendar/utils/calendar-events'
 import { patchTaskEventsInPlace } from '@/features/calendar/utils/patch-task-events'
+import { reconcileTaskEvents, TASK_SOURCE_ID, withPlaces } from '@/features/calendar/utils/reconcile-task-events'
 import { usePrintLayout } from '@/features/calendar/utils/use-print-layout'
 import { periodOf, periodTitle } from '@/domain/dates/calendar-period'
 import { PrintScreenHeader, printPeriodLabel } from '@/components/print-screen-header'
@@ -160,26 +161,29 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     return renderEventContent(arg, details)
   }, [])
 
-  const fetchTasks = useCallback((info: EventSourceFuncArg, success: (events: EventInput[]) => void) => {
+  // The task events of a range, as the view shows them (each with its place, for reconcileTaskEvents).
+  const taskEventsOf = useCallback((range: { start: string; end: string }): EventInput[] => {
     const { taskIndex, colors, keep, messages } = live.current
     const view = viewRef.current
-    const range = { start: info.startStr.slice(0, 10), end: info.endStr.slice(0, 10) }
     const items = visibleItems(taskIndex, range, keep)
     if (view === 'year') {
       // A big plan's year shows counts in the day cells (yearCounts below), not events.
-      success(items.length <= YEAR_VIEW_DETAIL_LIMIT ? items.map((item) => itemToEvent(item, colors)) : [])
-      return
+      return withPlaces(items.length <= YEAR_VIEW_DETAIL_LIMIT ? items.map((item) => itemToEvent(item, colors)) : [])
     }
-    if (items.length <= DAY_CAP_THRESHOLD) {
-      success(items.map((item) => itemToEvent(item, colors)))
-      return
-    }
+    if (items.length <= DAY_CAP_THRESHOLD) return withPlaces(items.map((item) => itemToEvent(item, colors)))
     // Week: only the all-day row is capped; timed tasks have the whole time grid.
     const { shown, hiddenByDay } = view === 'week'
       ? capTasksPerDay(items, range, WEEK_TASKS_PER_DAY, (item) => item.allDay)
       : capTasksPerDay(items, range, MONTH_TASKS_PER_DAY)
-    success([...shown.map((item) => itemToEvent(item, colors)), ...hiddenTaskMarkers(hiddenByDay, messages.calendar.moreTasks)])
+    return withPlaces([...shown.map((item) => itemToEvent(item, colors)), ...hiddenTaskMarkers(hiddenByDay, messages.calendar.moreTasks)])
   }, [])
+  // The range FullCalendar last fetched tasks for: a filter change is applied to the same range.
+  const fetchedRange = useRef<{ start: string; end: string } | null>(null)
+  const fetchTasks = useCallback((info: EventSourceFuncArg, success: (events: EventInput[]) => void) => {
+    const range = { start: info.startStr.slice(0, 10), end: info.endStr.slice(0, 10) }
+    fetchedRange.current = range
+    success(taskEventsOf(range))
+  }, [taskEventsOf])
 
   // The year view of a big plan: each day's count is drawn in its cell. Twelve month grids of count
   // events cost FullCalendar most of a second to lay out; cell content costs next to nothing.
@@ -202,20 +206,25 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
       api.getEventSourceById('tasks')?.refetch()
     }
   }, [plan.tasks])
-  // Colours, the filter (or hidden channels) or the language of the "+N" labels changed: refetch (not on mount).
+  // Colours, the filter (or hidden channels) or the language of the "+N" labels changed (not on
+  // mount): the smallest change to the shown events when the view shows events, else a refetch.
   const mounted = useRef(false)
   useEffect(() => {
     if (!mounted.current) {
       mounted.current = true
       return
     }
-    calendarRef.current?.getApi().getEventSourceById('tasks')?.refetch()
-  }, [colors, keep, messages])
+    const api = calendarRef.current?.getApi()
+    const range = fetchedRange.current
+    if (!api) return
+    if (viewRef.current !== 'year' && range && reconcileTaskEvents(api, taskEventsOf(range))) return
+    api.getEventSourceById(TASK_SOURCE_ID)?.refetch()
+  }, [colors, keep, messages, taskEventsOf])
 
   // Separate objects, so that a phase or milestone change does not touch the task source.
   const phaseSource = useMemo(() => ({ id: 'phases', events: phaseEvents(plan.phases, language) }), [plan.phases, language])
   const milestoneSource = useMemo(() => ({ id: 'milestones', events: milestoneEvents(milestones, language) }), [milestones, language])
-  const taskSource = useMemo(() => ({ id: 'tasks', events: fetchTasks }), [fetchTasks])
+  const taskSource = useMemo(() => ({ id: TASK_SOURCE_ID, events: fetchTasks }), [fetchTasks])
   const holidaySource = useMemo(() => ({
     id: 'holidays',
     events: (info: EventSourceFuncArg, success: (events: EventInput[]) => void) =>
