@@ -6,6 +6,7 @@
 import { useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { todayIn } from '@/domain/dates/local-date'
+import { isNarrowingOf, markNarrowing } from '@/domain/filter/narrowing'
 import { compileTaskFilter, isFilterEmpty, type TaskFilter, type TaskPredicate } from '@/domain/filter/task-filter'
 import type { Plan, Task } from '@/domain/types'
 import { planViewOf } from '@/store/filter-slice'
@@ -37,9 +38,26 @@ export function useVisibleTaskPredicate(): TaskPredicate | null {
   const today = todayIn(plan.timeZone)
   const { units, phases } = plan
   return useMemo(
-    () => visibleTaskPredicate({ units, phases }, filter, myUnitIds, hiddenChannelIds, today),
+    () => sharedVisibleTaskPredicate({ units, phases }, filter, myUnitIds, hiddenChannelIds, today),
     [units, phases, filter, myUnitIds, hiddenChannelIds, today],
   )
+}
+
+/**
+ * The last predicate made and what it was made of. Every view asks for the same one (one compile
+ * per filter change, one cache of matches), and a search typed further narrows it (narrowing.ts).
+ */
+let lastPredicate: { keep: TaskPredicate | null; filter: TaskFilter; inputs: readonly unknown[] } | null = null
+
+function sharedVisibleTaskPredicate(plan: Pick<Plan, 'units' | 'phases'>, filter: TaskFilter, myUnitIds: readonly string[], hiddenChannelIds: readonly string[], today: string): TaskPredicate | null {
+  const inputs = [plan.units, plan.phases, myUnitIds, hiddenChannelIds, today]
+  const before = lastPredicate
+  const sameInputs = before !== null && before.inputs.every((input, i) => input === inputs[i])
+  if (sameInputs && before.filter === filter) return before.keep
+  const keep = visibleTaskPredicate(plan, filter, myUnitIds, hiddenChannelIds, today)
+  if (keep && sameInputs && before.keep && isNarrowingOf(filter, before.filter)) markNarrowing(keep, before.keep)
+  lastPredicate = { keep, filter, inputs }
+  return keep
 }
 
 export function useIsFiltered(): boolean {

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useLanguage, useMessages } from '@/components/use-messages'
+import { matchingTasks } from '@/domain/filter/narrowing'
 import { isFilterEmpty } from '@/domain/filter/task-filter'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 import { useActiveFilter, useMyUnitIds, useVisibleTaskPredicate } from '@/store/use-task-filter'
@@ -30,8 +31,9 @@ export function FilterBar() {
   const [panelOpen, setPanelOpen] = useState(false)
 
   const counts = useMemo(() => {
-    const tasks = Object.values(plan.tasks)
-    return { total: tasks.length, shown: keep === null ? tasks.length : tasks.reduce((n, task) => (keep(task) ? n + 1 : n), 0) }
+    const total = Object.keys(plan.tasks).length
+    // A search typed further counts among the previous matches only (domain/filter/narrowing.ts).
+    return { total, shown: keep === null ? total : matchingTasks(plan.tasks, keep).length }
   }, [plan.tasks, keep])
   const number = (n: number) => new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(n)
   const chips = filterChips(filter, plan, messages, language)
