@@ -5,17 +5,20 @@
  * Every failure is one of the core's error kinds, each explained in the user's language; the local
  * plan is never touched by a failed attempt, and editing goes on meanwhile (the dialog is the only
  * thing waiting). Loaded when first opened, with PouchDB behind it (store/sync/browser-sync.ts).
+ * It also leads to "Theo dõi kế hoạch cấp trên" (sync-follow-dialog.tsx), in either state.
  */
 import { useId, useState, type FormEvent } from 'react'
 import { ModalDialog } from '@/components/modal-dialog'
 import { useMessages } from '@/components/use-messages'
 import { parseDatabaseAddress } from '@/domain/sync/database-address'
 import { getSyncController } from '@/store/sync/browser-sync'
+import { useFollowStore } from '@/store/sync/follow-store'
 import { readSavedConnections, type ConnectResult } from '@/store/sync/sync-store'
 import type { SyncError } from '@/store/sync/sync-types'
 import { usePlannerStore } from '@/store/use-planner-store'
 import { describeSyncStatus, useActivePlanSync, useBrowserOnline } from '@/features/sync/components/sync-status'
 import { closeSyncDialog, openSyncDialog } from '@/features/sync/sync-dialogs'
+import { describeFollowStatus } from '@/features/sync/utils/follow-status'
 
 type Outcome = Extract<ConnectResult, { ok: true }>['outcome']
 
@@ -29,6 +32,7 @@ export function SyncConnectDialog() {
   const uid = useId()
   const planId = usePlannerStore((s) => s.activePlanId)
   const state = useActivePlanSync()
+  const follow = useFollowStore((s) => s.plans[planId])
   const online = useBrowserOnline()
   // Connected = a saved connection (a failed first attempt leaves none).
   const saved = state ? readSavedConnections()[planId] : undefined
@@ -100,6 +104,11 @@ export function SyncConnectDialog() {
     </div>
   ) : null
 
+  // A derived (district, commune) plan also reads its higher-level plan: "Theo dõi kế hoạch cấp trên".
+  const followText = follow ? `${t.follow.open}: ${describeFollowStatus(follow, messages, online).text}` : t.follow.open
+  const followButton = (
+    <p><button type="button" onClick={() => openSyncDialog('follow')} data-testid="sync-open-follow">{followText}</button></p>
+  )
   const statusError = state?.status.kind === 'error' ? state.status.error : null
   const conflicts = state?.conflicts.length ?? 0
 
@@ -130,6 +139,7 @@ export function SyncConnectDialog() {
           {conflicts > 0 ? (
             <p><button type="button" onClick={() => openSyncDialog('conflicts')} data-testid="sync-open-conflicts">{t.conflicts.open(conflicts)}</button></p>
           ) : null}
+          {followButton}
           <p className="muted">{t.disconnectHint}</p>
           <div className="dialog-actions">
             <button type="button" className="danger" onClick={() => void disconnect()} disabled={busy} data-testid="sync-disconnect">{t.disconnect}</button>
@@ -162,6 +172,7 @@ export function SyncConnectDialog() {
           <p className="muted">{t.joinWarning}</p>
           {errorBox(error)}
           {busy ? <p role="status" className="muted">{t.connecting}</p> : null}
+          {followButton}
           <div className="dialog-actions">
             <button type="submit" className="primary" disabled={busy || !address.trim() || !username.trim() || !password} data-testid="sync-connect">{t.connect}</button>
             <span className="spacer" />
