@@ -311,7 +311,7 @@ async function main() {
     // The timeline alone (issue 11): the same runs as in the full benchmark, without the rest.
     try {
       for (let run = 0; run < Math.min(RUNS, 3); run += 1) {
-        const t = await measureTimeline({ openPage, awaitReady, clickAndWait, url: `${server.url}/`, date: appStartDate, plan, timeoutMs: APP_WAIT_TIMEOUT_MS })
+        const t = await measureTimeline({ openPage, awaitReady, clickAndWait, url: `${server.url}/?view=timeline`, date: appStartDate, plan, timeoutMs: APP_WAIT_TIMEOUT_MS })
         timelineRuns.push(t)
         log(`  timeline run ${run + 1}: ready ${fmt(t.readyMs)}, units → channels ${fmt(t.toChannelsMs)}, → units ${fmt(t.toUnitsMs)}, whole campaign ${fmt(t.campaignMs)}, longest switch task ${fmt(t.longestSwitchTaskMs)} (${t.bars} bars, ${t.markers} "+N", ${t.domNodes} DOM nodes)`)
       }
@@ -462,7 +462,7 @@ async function main() {
     }
     // The timeline (issue 11): ready, grouping switch and whole campaign, three runs at most.
     for (let run = 0; run < Math.min(RUNS, 3); run += 1) {
-      const t = await measureTimeline({ openPage, awaitReady, clickAndWait, url: `${server.url}/`, date: appStartDate, plan, timeoutMs: APP_WAIT_TIMEOUT_MS })
+      const t = await measureTimeline({ openPage, awaitReady, clickAndWait, url: `${server.url}/?view=timeline`, date: appStartDate, plan, timeoutMs: APP_WAIT_TIMEOUT_MS })
       timelineRuns.push(t)
       if (t.readyMs === null || t.toChannelsMs === null || t.toUnitsMs === null || t.campaignMs === null) timeouts.push('app timeline: ready or a switch')
       log(`  timeline run ${run + 1}: ready ${fmt(t.readyMs)}, units → channels ${fmt(t.toChannelsMs)}, → units ${fmt(t.toUnitsMs)}, whole campaign ${fmt(t.campaignMs)} (${t.bars} bars, ${t.markers} "+N", ${t.domNodes} DOM nodes)`)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addDays, diffDays, fromDayNumber, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, shiftByDays, todayIn, toDayNumber, toMinuteNumber, weekdayOf,
+  addDays, diffDays, nowIn, fromDayNumber, fromMinuteNumber, isValidLocalDate, isValidLocalDateTime, shiftByDays, todayIn, toDayNumber, toMinuteNumber, weekdayOf,
 } from '@/domain/dates/local-date'
 import { formatDate, formatDateWithWeekday, parseDisplayDate } from '@/domain/dates/format-date'
 import { electionOffsetLabel, formatElectionOffset, parseElectionOffset } from '@/domain/dates/election-offset'
@@ -99,5 +99,25 @@ describe('day numbers by arithmetic', () => {
     expect(toDayNumber('2021-13-01')).toBe(viaDate('2021-13-01'))
     expect(toDayNumber('not a date')).toBeNaN()
     expect(fromDayNumber(toDayNumber('2021-05-23') + 0.5)).toBe('2021-05-23')
+  })
+})
+
+describe('today and now in fixed-offset zones', () => {
+  it('gives what Intl gives for Vietnam and UTC, across midnight and years', () => {
+    const intlDay = (zone: string, at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
+    const intlNow = (zone: string, at: Date) => {
+      const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(at)
+      const get = (type: string) => parts.find((p) => p.type === type)!.value
+      return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`
+    }
+    for (const zone of ['Asia/Ho_Chi_Minh', 'UTC']) {
+      for (let t = Date.UTC(2020, 11, 31, 16, 59, 59); t < Date.UTC(2027, 0, 2); t += 37 * 3_600_000 + 1_234_567) {
+        const at = new Date(t)
+        expect(todayIn(zone, at)).toBe(intlDay(zone, at))
+        expect(nowIn(zone, at)).toBe(intlNow(zone, at))
+      }
+    }
+    expect(todayIn('Asia/Ho_Chi_Minh', new Date(Date.UTC(2021, 4, 22, 17, 0, 0)))).toBe('2021-05-23')
+    expect(todayIn('Asia/Ho_Chi_Minh', new Date(Date.UTC(2021, 4, 22, 16, 59, 59)))).toBe('2021-05-22')
   })
 })

@@ -141,9 +141,29 @@ export function shiftByDays(value: string, days: number): string {
 
 /** The wall-clock date of `now` in the given IANA zone (the user's "today"). */
 export function todayIn(timeZone: string, now: Date = new Date()): LocalDate {
+  const fixed = fixedOffsetWallClock(timeZone, now)
+  if (fixed !== null) return fixed.slice(0, 10)
   const parts = dayFormatter(timeZone).formatToParts(now)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')}`
+}
+
+/**
+ * Zones whose offset never changes over the dates the app deals with: Vietnam has kept UTC+7,
+ * without daylight saving, since 13/06/1975. Their wall clock is plain arithmetic; the first
+ * Intl.DateTimeFormat with a time zone costs ~55 ms (220 ms on a mid-range phone) while ICU loads
+ * its zone data, and "today" is asked for before the first paint.
+ */
+const FIXED_OFFSET_MINUTES: Readonly<Record<string, number>> = { 'Asia/Ho_Chi_Minh': 420, 'Asia/Saigon': 420, UTC: 0, 'Etc/UTC': 0 }
+const FIXED_OFFSETS_SINCE_MS = Date.UTC(1975, 5, 13)
+
+/** `YYYY-MM-DDTHH:mm:ss` of `now` in a fixed-offset zone, or null for any other zone or an earlier time. */
+function fixedOffsetWallClock(timeZone: string, now: Date): string | null {
+  const offset = Object.hasOwn(FIXED_OFFSET_MINUTES, timeZone) ? FIXED_OFFSET_MINUTES[timeZone] : undefined
+  const time = now.getTime()
+  if (offset === undefined || !(time >= FIXED_OFFSETS_SINCE_MS)) return null
+  const wall = new Date(time + offset * 60_000)
+  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`
 }
 
 /**
@@ -162,6 +182,8 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock time of `now` in the given IANA zone, as a LocalDateTime with seconds. */
 export function nowIn(timeZone: string, now: Date = new Date()): string {
+  const fixed = fixedOffsetWallClock(timeZone, now)
+  if (fixed !== null) return fixed
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
   }).formatToParts(now)
