@@ -8,7 +8,8 @@
  * "Content": a task bar (.task-bar) visible in a row of the expected kind (`unit-…` or `channel-…`
  * resource ids; the timeline's root carries data-rows / data-zoom), and the period title.
  */
-import type { BrowserContext, Page } from 'playwright-core'
+import { writeFile } from 'node:fs/promises'
+import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { campaignRangeOf, periodTitle } from '@/domain/dates/calendar-period'
 import type { Plan } from '@/domain/types'
 
@@ -60,6 +61,7 @@ export async function measureTimeline(deps: TimelineDeps): Promise<TimelineRun> 
   const { context, page } = await deps.openPage({ initialView: 'timeline', readySpec: spec('units', 'month', monthTitle), readyTimeoutMs: deps.timeoutMs }, true)
   const run: TimelineRun = { readyMs: null, toChannelsMs: null, toUnitsMs: null, campaignMs: null, domNodes: null, bars: null, markers: null, longestSwitchTaskMs: null }
   try {
+    const profiler = await startProfile(page)
     await page.goto(deps.url, { waitUntil: 'commit' })
     const ready = await deps.awaitReady(page)
     if (ready.timeout || ready.paintedAt === undefined) return run
@@ -67,15 +69,22 @@ export async function measureTimeline(deps: TimelineDeps): Promise<TimelineRun> 
     const counts = await page.evaluate(`({
       dom: document.getElementsByTagName('*').length,
       bars: document.querySelectorAll('${ROOT} .fc-timeline-event.task-bar').length,
-      markers: document.querySelectorAll('${ROOT} .fc-timeline-event.timeline-more').length,
+      markers: document.querySelectorAll('${ROOT} .fc-timeline-event .timeline-more, ${ROOT} .fc-timeline-event.timeline-more').length,
     })`) as { dom: number; bars: number; markers: number }
     run.domNodes = counts.dom
     run.bars = counts.bars
     run.markers = counts.markers
     const control = (name: string) => () => page.locator('.timeline-controls').getByRole('button', { name, exact: true }).click()
+    const mark = (name: string) => (profiler ? page.evaluate(`performance.mark(${JSON.stringify(name)})`) : Promise.resolve())
+    await mark('tl-to-channels')
     const toChannels = await deps.clickAndWait(page, CONTROL, control('Kênh'), spec('channels', 'month', monthTitle))
+    await mark('tl-to-units')
     const toUnits = await deps.clickAndWait(page, CONTROL, control('Đơn vị chủ trì'), spec('units', 'month', monthTitle))
+    await mark('tl-campaign')
     const whole = await deps.clickAndWait(page, CONTROL, control('Cả chiến dịch'), spec('units', 'campaign', campaignTitle))
+    await mark('tl-end')
+    await stopProfile(profiler, 'timeline')
+    if (PROFILE_DIR) await page.screenshot({ path: `${PROFILE_DIR}/timeline-end-${profileRun}.png` })
     run.toChannelsMs = toChannels.ms
     run.toUnitsMs = toUnits.ms
     run.campaignMs = whole.ms
@@ -84,4 +93,48 @@ export async function measureTimeline(deps: TimelineDeps): Promise<TimelineRun> 
   } finally {
     await context.close()
   }
+}
+
+/**
+ * BENCH_TIMELINE_PROFILE=<dir>: a CPU profile (or with BENCH_TIMELINE_TRACE=1 a Chromium trace, with
+ * user-timing marks before each click) of one whole run, from the navigation to the last switch,
+ * and a screenshot at its end: for finding where the time goes. The profiler slows the page, so
+ * such runs are for reading, not for the report.
+ */
+const PROFILE_DIR = process.env.BENCH_TIMELINE_PROFILE
+let profileRun = 0
+
+async function startProfile(page: Page): Promise<CDPSession | null> {
+  if (!PROFILE_DIR) return null
+  const session = await page.context().newCDPSession(page)
+  if (process.env.BENCH_TIMELINE_TRACE) {
+    await session.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] } })
+    return session
+  }
+  await session.send('Profiler.enable')
+  await session.send('Profiler.setSamplingInterval', { interval: 200 })
+  await session.send('Profiler.start')
+  return session
+}
+
+async function stopProfile(session: CDPSession | null, name: string): Promise<void> {
+  if (!session || !PROFILE_DIR) return
+  profileRun += 1
+  if (process.env.BENCH_TIMELINE_TRACE) {
+    const done = new Promise<string>((resolve) => session.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')))
+    await session.send('Tracing.end')
+    const stream = await done
+    let text = ''
+    for (;;) {
+      const chunk = await session.send('IO.read', { handle: stream })
+      text += chunk.data
+      if (chunk.eof) break
+    }
+    await session.send('IO.close', { handle: stream })
+    await writeFile(`${PROFILE_DIR}/${name}-${profileRun}.trace.json`, text)
+  } else {
+    const { profile } = await session.send('Profiler.stop')
+    await writeFile(`${PROFILE_DIR}/${name}-${profileRun}.cpuprofile`, JSON.stringify(profile))
+  }
+  await session.detach()
 }

@@ -8,7 +8,7 @@
  * A bar dragged along its row moves the task (the same store actions, rules and undo as the
  * calendar); dropped on another row it also changes the lead unit or channel, in one undo step.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import FullCalendar from '@fullcalendar/react'
 import type {
   DateSelectArg, EventClickArg, EventContentArg, EventDropArg, EventMountArg, SlotLabelContentArg, SlotLaneContentArg,
@@ -22,17 +22,19 @@ import enGbLocale from '@fullcalendar/core/locales/en-gb'
 import { useShallow } from 'zustand/react/shallow'
 import { campaignRangeOf, periodOf } from '@/domain/dates/calendar-period'
 import { formatElectionOffset, offsetFromElectionDay } from '@/domain/dates/election-offset'
-import { addDays, daysInMonth, diffDays, nowIn, todayIn } from '@/domain/dates/local-date'
+import { addDays, daysInMonth, diffDays, nowIn, toDayNumber, todayIn } from '@/domain/dates/local-date'
 import { emptyTaskDraft } from '@/domain/plan/plan-ops'
 import { computeMilestones } from '@/domain/rules/milestones'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { taskEventDetails } from '@/components/task-event-label'
 import { TimelineControls } from '@/features/timeline/components/timeline-controls'
 import { useExposedLanes } from '@/features/timeline/hooks/use-exposed-lanes'
+import { useProgressiveEvents } from '@/features/timeline/hooks/use-progressive-events'
 import { useTimelineData } from '@/features/timeline/hooks/use-timeline-data'
-import { barMove, dayClasses, scheduleEvents, type TaskBarProps } from '@/features/timeline/utils/timeline-events'
+import { barMove, dayClasses, scheduleEvents, type MoreStripProps, type TaskBarProps } from '@/features/timeline/utils/timeline-events'
 import { NO_ROW_ID, SCHEDULE_ROW_ID, type RowCounts, type TimelineRow } from '@/features/timeline/utils/timeline-rows'
-import { layoutForZoom } from '@/features/timeline/utils/timeline-zoom'
+import { capForZoom, layoutForZoom } from '@/features/timeline/utils/timeline-zoom'
+import { crowdedRowHeight, rowsInDisplayOrder } from '@/features/timeline/utils/progressive-rows'
 import { timelineOptionsOf } from '@/store/planner-store'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 import { useVisibleTaskPredicate } from '@/store/use-task-filter'
@@ -92,7 +94,12 @@ export function TimelineView() {
     moreTitle: t.moreTitle,
     channelName: (c: { name: string; nameEn: string }) => (language === 'en' && c.nameEn ? c.nameEn : c.name),
   }), [t, language])
-  const { rows, events: taskEvents } = useTimelineData({ plan, range: visibleRange, options, today, labels, keep })
+  const { rows, events: allTaskEvents } = useTimelineData({ plan, range: visibleRange, options, today, labels, keep })
+  // A crowded timeline draws the rows on screen first (hooks/use-progressive-events.ts).
+  const rootRef = useRef<HTMLDivElement>(null)
+  const rowOrder = useMemo(() => rowsInDisplayOrder(rows), [rows])
+  const drawKey = `${options.rows}|${options.zoom}|${visibleRange.start}|${visibleRange.end}`
+  const taskEvents = useProgressiveEvents(allTaskEvents, rowOrder, drawKey, crowdedRowHeight(capForZoom(options.zoom).lanes), rootRef)
 
   const milestones = useMemo(() => computeMilestones(plan.election), [plan.election])
   const schedule = useMemo(() => scheduleEvents(plan.phases, milestones, language), [plan.phases, milestones, language])
@@ -160,6 +167,7 @@ export function TimelineView() {
     labelContext.current = { tasks: plan.tasks, channels: plan.channels, electionDay, language, messages }
   }, [plan.tasks, plan.channels, electionDay, language, messages])
   const eventContent = useCallback((arg: EventContentArg) => {
+    if (arg.event.extendedProps.kind === 'more-strip') return { domNodes: [moreStripContent(arg.event.extendedProps as MoreStripProps)] }
     const flag = flagsOnly && arg.event.extendedProps.kind === 'milestone'
     const content = element('span', 'timeline-bar-content', flag ? '⚑' : arg.event.title)
     const bar = arg.event.extendedProps as TaskBarProps
@@ -174,6 +182,11 @@ export function TimelineView() {
   const eventDidMount = useCallback((arg: EventMountArg) => {
     const late = arg.event.classNames.includes('is-late')
     const kind = arg.event.extendedProps.kind as string
+    if (kind === 'more-strip') {
+      // Not a stop of its own: its markers are (each a button, see moreStripContent).
+      arg.el.removeAttribute('tabindex')
+      return
+    }
     arg.el.title = kind === 'more' ? String(arg.event.extendedProps.label) : late ? `${arg.event.title} (${t.late})` : arg.event.title
     // Which task a bar is (tests and support read it; FullCalendar puts no id on its elements).
     if (kind === 'task') arg.el.dataset.taskId = String(arg.event.extendedProps.taskId)
@@ -254,9 +267,12 @@ export function TimelineView() {
     if (kind === 'task') {
       const bar = arg.event.extendedProps as TaskBarProps
       openEditor({ mode: 'edit', taskId: bar.taskId, occurrenceDate: bar.occurrenceDate })
-    } else if (kind === 'more') {
-      // A run of hidden bars: look closer (campaign → month → week → that day's list).
-      const day = String(arg.event.extendedProps.start)
+    } else if (kind === 'more' || kind === 'more-strip') {
+      // A run of hidden bars: look closer (campaign → month → week → that day's list). In a strip,
+      // the marker clicked (or given Enter by the keyboard, which FullCalendar hands on as a click).
+      const marker = kind === 'more-strip' && arg.jsEvent.target instanceof Element ? arg.jsEvent.target.closest<HTMLElement>('[data-more-start]') : null
+      if (kind === 'more-strip' && !marker) return
+      const day = marker ? String(marker.dataset.moreStart) : String(arg.event.extendedProps.start)
       if (options.zoom === 'campaign') usePlannerStore.getState().setTimelineOptions({ zoom: 'month' })
       else if (options.zoom === 'month') usePlannerStore.getState().setTimelineOptions({ zoom: 'week' })
       else {
@@ -268,12 +284,7 @@ export function TimelineView() {
   }, [openEditor, options.zoom, setCalendar])
 
   // Other rows are other content: start them at the top (FullCalendar keeps the old scroll offset).
-  const rootRef = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    rootRef.current?.querySelectorAll<HTMLElement>('.fc-scroller').forEach((scroller) => {
-      if (scroller.scrollTop !== 0) scroller.scrollTop = 0
-    })
-  }, [options.rows])
+  useScrollResetOn(rootRef, options.rows)
   useExposedLanes(rootRef)
 
   const now = useCallback(() => nowIn(plan.timeZone), [plan.timeZone])
@@ -331,6 +342,37 @@ export function TimelineView() {
   )
 }
 
+/**
+ * Scrolls FullCalendar's scrollers back to the top when `key` changes. Only scrollers seen scrolling
+ * (a capturing scroll listener notes them) are touched: reading or setting `scrollTop` forces a
+ * layout of the whole timeline (~120 ms at 10,000 tasks, after the first paint of a load, when
+ * nothing has been scrolled yet).
+ */
+function useScrollResetOn(rootRef: RefObject<HTMLElement | null>, key: string): void {
+  const scrolled = useRef(new Set<HTMLElement>())
+  useEffect(() => {
+    const root = rootRef.current
+    if (!root) return undefined
+    const note = (event: Event) => {
+      const target = event.target
+      if (!(target instanceof HTMLElement) || !target.classList.contains('fc-scroller')) return
+      // Read while scrolling, when the layout is clean (a sideways scroll or a reset leaves it at 0).
+      if (target.scrollTop !== 0) scrolled.current.add(target)
+      else scrolled.current.delete(target)
+    }
+    root.addEventListener('scroll', note, { capture: true, passive: true })
+    return () => root.removeEventListener('scroll', note, { capture: true })
+  }, [rootRef])
+  useEffect(() => scrollToTop(scrolled.current), [key])
+}
+
+function scrollToTop(scrollers: Set<HTMLElement>): void {
+  for (const scroller of scrollers) {
+    if (scroller.isConnected && scroller.scrollTop !== 0) scroller.scrollTop = 0
+  }
+  scrollers.clear()
+}
+
 /** What FullCalendar is told about a row (and what decides whether it is told again). */
 function rowKey(row: TimelineRow): string {
   return [row.id, row.title, row.group, row.order, row.color ?? '', row.counts.total, row.counts.late].join('\u0001')
@@ -358,6 +400,28 @@ function toResources(rows: readonly TimelineRow[]): ResourceInput[] {
       rowKind: row.id === SCHEDULE_ROW_ID ? 'schedule' : row.id === NO_ROW_ID ? 'none' : 'row',
     } satisfies RowProps,
   }))
+}
+
+/**
+ * A row's "+N" markers inside its strip (one event across the range): each at its days, in percent
+ * of the range (the timeline's days are equal columns), a button of its own for the pointer and the
+ * keyboard (Enter reaches FullCalendar's key handler on the strip, which reports it as a click).
+ */
+function moreStripContent(strip: MoreStripProps): HTMLElement {
+  const wrapper = element('span', 'timeline-more-items')
+  const from = toDayNumber(strip.start)
+  const days = Math.max(1, toDayNumber(strip.end) - from)
+  for (const item of strip.items) {
+    const marker = element('span', 'timeline-more', item.text)
+    marker.style.left = `${((toDayNumber(item.start) - from) / days) * 100}%`
+    marker.style.width = `${((toDayNumber(item.end) - toDayNumber(item.start)) / days) * 100}%`
+    marker.title = item.label
+    marker.dataset.moreStart = item.start
+    marker.setAttribute('role', 'button')
+    marker.tabIndex = 0
+    wrapper.append(marker)
+  }
+  return wrapper
 }
 
 const MIN_DAYS_FOR_MONTH_NAME = 10

@@ -10,7 +10,7 @@ import { taskIndexOf } from '@/domain/plan/task-index'
 import type { VisibleRange } from '@/domain/dates/calendar-period'
 import type { Plan, Task } from '@/domain/types'
 import { capForZoom } from '@/features/timeline/utils/timeline-zoom'
-import { taskBars, timelineEvents } from '@/features/timeline/utils/timeline-events'
+import { barsOfSpans, occurrenceSpans, timelineEvents } from '@/features/timeline/utils/timeline-events'
 import { buildTimelineRows, rowResolver, tallyRows, type RowLabels, type TimelineRow } from '@/features/timeline/utils/timeline-rows'
 import type { TimelineOptions } from '@/store/planner-state'
 
@@ -36,9 +36,11 @@ export function useTimelineData({ plan, range, options, today, labels, keep }: T
   const rows = useMemo(() => buildTimelineRows({ units, channels }, mode, tally, labels), [units, channels, mode, tally, labels])
   const colors = useMemo(() => new Map(channels.map((c) => [c.id, c.color])), [channels])
   const { start, end } = range
+  // The range's occurrences and their days do not depend on the rows: a switch of rows reuses them.
+  const spans = useMemo(() => occurrenceSpans(taskIndexOf(tasks), { start, end }, keep), [tasks, start, end, keep])
   const events = useMemo(() => {
-    const bars = taskBars(taskIndexOf(tasks), { start, end }, { mode, showSupport, rowOf: rowResolver(rows) }, keep)
+    const bars = barsOfSpans(spans, { mode, showSupport, rowOf: rowResolver(rows) })
     return timelineEvents(bars, capForZoom(zoom), { today, colors, supportLabel: labels.support }, labels.more, labels.moreTitle, { start, end })
-  }, [tasks, start, end, mode, showSupport, today, colors, rows, labels, keep, zoom])
+  }, [spans, start, end, mode, showSupport, today, colors, rows, labels, zoom])
   return { rows, events }
 }

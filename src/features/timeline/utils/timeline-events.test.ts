@@ -6,7 +6,8 @@ import { buildCampaign2021Plan } from '@/domain/templates/campaign-2021'
 import type { Task } from '@/domain/types'
 import type { EventInput } from '@fullcalendar/core'
 import {
-  barEvent, barMove, capRows, dayClasses, scheduleEvents, taskBars, timelineEvents, TIMELINE_CAP_THRESHOLD, type Bar, type BarOptions, type TaskBarProps,
+  barEvent, barMove, capRows, dayClasses, moreStrips, scheduleEvents, taskBars, timelineEvents, TIMELINE_CAP_THRESHOLD, type Bar, type BarOptions,
+  type MoreStripProps, type TaskBarProps,
 } from '@/features/timeline/utils/timeline-events'
 import { buildTimelineRows, NO_ROW_ID, rowResolver, SCHEDULE_ROW_ID, tallyRows } from '@/features/timeline/utils/timeline-rows'
 
@@ -129,6 +130,26 @@ describe('thinning a crowded range', () => {
     const many = Array.from({ length: TIMELINE_CAP_THRESHOLD + 1 }, (_, i) => bar(`y${String(i).padStart(3, '0')}`, 'r', D, D + 1))
     const events = timelineEvents(many, { lanes: 1, minDays: 1, markerDays: 1 }, o, label, label)
     expect(events.map((e) => e.title)).toEqual(['y000', `+${TIMELINE_CAP_THRESHOLD}`])
+  })
+
+  it('gathers a row\'s "+N" markers into one strip across the range, each marker at its days', () => {
+    // Two rows, two lanes: row r hides bars in two weeks, row s in one; one strip event per row.
+    const week = (id: string, row: string, from: number) => [1, 2, 3].map((i) => bar(`${id}${i}`, row, from, from + 1))
+    const bars = [...week('a', 'r', D + 2), ...week('b', 'r', D + 2), ...week('c', 'r', D + 9), ...week('d', 's', D + 16)]
+    const events = timelineEvents(bars.concat(Array.from({ length: TIMELINE_CAP_THRESHOLD }, (_, i) => bar(`z${i}`, `q${i}`, D, D + 1))),
+      { lanes: 2, minDays: 1, markerDays: 7 }, options('units'), label, (n) => `${n} more`, MAY)
+    const strips = events.filter((e) => (e.extendedProps as { kind?: string }).kind === 'more-strip')
+    expect(strips.map((e) => [e.resourceId, e.start, e.end, e.editable])).toEqual([['r', MAY.start, MAY.end, false], ['s', MAY.start, MAY.end, false]])
+    expect(events.some((e) => (e.extendedProps as { kind?: string }).kind === 'more')).toBe(false)
+    const r = strips[0]!.extendedProps as MoreStripProps
+    // Week of 3 May: six one-day bars, two shown; week of 10 May: three, two shown.
+    expect(r.items).toEqual([
+      { start: '2021-05-03', end: '2021-05-10', count: 4, text: '+4', label: '4 more' },
+      { start: '2021-05-10', end: '2021-05-17', count: 1, text: '+1', label: '1 more' },
+    ])
+    // The same markers as capRows makes, only gathered.
+    const { markers } = capRows(bars, { lanes: 2, minDays: 1, markerDays: 7 }, label, (n) => `${n} more`, { from: D, to: D + 31 })
+    expect(moreStrips(markers, MAY).flatMap((e) => (e.extendedProps as MoreStripProps).items.map((i) => i.text))).toEqual(markers.map((m) => m.title))
   })
 })
 

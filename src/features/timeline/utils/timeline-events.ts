@@ -23,7 +23,7 @@ export const NEUTRAL_BAR_COLOR = '#455a64'
 /** Above this many bars in the range, rows are thinned to a few lanes and "+N" markers. */
 export const TIMELINE_CAP_THRESHOLD = 300
 
-export type TimelineEventKind = 'task' | 'more' | 'phase' | 'milestone'
+export type TimelineEventKind = 'task' | 'more' | 'more-strip' | 'phase' | 'milestone'
 
 /** What a task bar carries for the drag handlers. */
 export interface TaskBarProps {
@@ -63,16 +63,35 @@ export interface BarOptions {
   supportLabel: string
 }
 
-/** The bars of the tasks touching [start, end), series expanded, filtered by `keep`. */
-export function taskBars(index: TaskIndex, range: { start: string; end: string }, options: Pick<BarOptions, 'mode' | 'showSupport' | 'rowOf'>, keep?: (task: Task) => boolean): Bar[] {
+/** An occurrence in the range with its days, before it is given a row (the same for both kinds of rows). */
+export interface OccurrenceSpan {
+  occurrence: Bar['occurrence']
+  from: number
+  to: number
+}
+
+/**
+ * The occurrences of the tasks touching [start, end), series expanded, filtered by `keep`, with
+ * their day numbers: the part of the bars that does not depend on the rows, so a switch of rows
+ * (units ↔ channels) reuses it and only assigns rows again.
+ */
+export function occurrenceSpans(index: TaskIndex, range: { start: string; end: string }, keep?: (task: Task) => boolean): OccurrenceSpan[] {
+  return queryOccurrences(index, range.start, range.end, keep).map((o) => ({
+    occurrence: o,
+    from: toDayNumber(datePart(o.start)),
+    to: toDayNumber(lastDay({ start: o.start, end: o.end, allDay: o.task.allDay })) + 1,
+  }))
+}
+
+/** The bars of the spans in their rows (and, when asked, a support bar in each supporting unit's row). */
+export function barsOfSpans(spans: readonly OccurrenceSpan[], options: Pick<BarOptions, 'mode' | 'showSupport' | 'rowOf'>): Bar[] {
   const bars: Bar[] = []
-  for (const o of queryOccurrences(index, range.start, range.end, keep)) {
+  const byUnits = options.mode === 'units'
+  for (const { occurrence: o, from, to } of spans) {
     const task = o.task
-    const from = toDayNumber(datePart(o.start))
-    const to = toDayNumber(lastDay({ start: o.start, end: o.end, allDay: task.allDay })) + 1
-    const row = options.rowOf(options.mode === 'units' ? task.leadUnitId : task.channelId)
+    const row = options.rowOf(byUnits ? task.leadUnitId : task.channelId)
     bars.push({ occurrence: o, row, from, to, support: false })
-    if (options.showSupport && options.mode === 'units') {
+    if (options.showSupport && byUnits && task.supportUnitIds.length > 0) {
       for (const unitId of new Set(task.supportUnitIds)) {
         const supportRow = options.rowOf(unitId)
         if (supportRow !== row && supportRow === unitId) bars.push({ occurrence: o, row: supportRow, from, to, support: true })
@@ -80,6 +99,11 @@ export function taskBars(index: TaskIndex, range: { start: string; end: string }
     }
   }
   return bars
+}
+
+/** The bars of the tasks touching [start, end), series expanded, filtered by `keep`. */
+export function taskBars(index: TaskIndex, range: { start: string; end: string }, options: Pick<BarOptions, 'mode' | 'showSupport' | 'rowOf'>, keep?: (task: Task) => boolean): Bar[] {
+  return barsOfSpans(occurrenceSpans(index, range, keep), options)
 }
 
 /** The FullCalendar event of a bar: in its row, in its channel's colour, marked late, done, cancelled or support. */
@@ -196,7 +220,59 @@ function moreMarker(row: string, from: number, to: number, count: number, label:
   }
 }
 
-/** The events of all bars, thinned only when the range is crowded. */
+/** One "+N" marker of a row's strip: its days and what it says. */
+export interface MoreItem {
+  start: string
+  end: string
+  count: number
+  /** "+N" */
+  text: string
+  /** What the marker's tooltip says (how many tasks are hidden there). */
+  label: string
+}
+
+/** What a row's strip of "+N" markers carries: its markers, each placed by its days within [start, end). */
+export interface MoreStripProps {
+  kind: 'more-strip'
+  start: string
+  end: string
+  items: MoreItem[]
+}
+
+/**
+ * A row's "+N" markers as one event across the whole range, each marker drawn inside it at its
+ * days (timeline-view.tsx). FullCalendar builds, measures and stacks every event it is given
+ * (~1 ms each at 10,000 tasks): a row of a crowded month has five weekly markers, a strip is one
+ * event instead of five, and it takes a lane of its own under the row's bars.
+ */
+export function moreStrips(markers: readonly EventInput[], range: { start: string; end: string }): EventInput[] {
+  const byRow = new Map<string, MoreItem[]>()
+  for (const marker of markers) {
+    const row = String(marker.resourceId)
+    let items = byRow.get(row)
+    if (!items) byRow.set(row, (items = []))
+    const props = marker.extendedProps as { count: number; label: string }
+    items.push({ start: String(marker.start), end: String(marker.end), count: props.count, text: String(marker.title), label: props.label })
+  }
+  return [...byRow].map(([row, items]) => ({
+    id: `more~${row}`,
+    resourceId: row,
+    start: range.start,
+    end: range.end,
+    allDay: true,
+    title: items.map((item) => item.text).join(' '),
+    editable: false,
+    backgroundColor: 'transparent',
+    borderColor: 'transparent',
+    textColor: '#1f2328',
+    classNames: ['timeline-more-strip'],
+    // Below the bars of its row (eventOrder sorts by `order` first; bars have 0).
+    order: 1,
+    extendedProps: { kind: 'more-strip', start: range.start, end: range.end, items: items.sort((a, b) => (a.start < b.start ? -1 : 1)) } satisfies MoreStripProps,
+  }))
+}
+
+/** The events of all bars, thinned only when the range is crowded (then with a "+N" strip per row). */
 export function timelineEvents(
   bars: readonly Bar[], cap: RowCap, options: Pick<BarOptions, 'today' | 'colors' | 'supportLabel'>,
   moreLabel: (n: number) => string, moreTitle: (n: number) => string, range?: { start: string; end: string },
@@ -204,7 +280,9 @@ export function timelineEvents(
   if (bars.length <= TIMELINE_CAP_THRESHOLD) return bars.map((bar) => barEvent(bar, options))
   const clip = range ? { from: toDayNumber(range.start), to: toDayNumber(range.end) } : undefined
   const { shown, markers } = capRows(bars, cap, moreLabel, moreTitle, clip)
-  return [...shown.map((bar) => barEvent(bar, options)), ...markers]
+  const events = shown.map((bar) => barEvent(bar, options))
+  if (!range) return [...events, ...markers]
+  return [...events, ...moreStrips(markers, range)]
 }
 
 /** Colours of the schedule row: phase bands as the calendar's (stronger), milestones as its flags. */
