@@ -17,8 +17,8 @@
 import { create } from 'zustand'
 import { isValidDatabaseName, normaliseServerUrl } from '@/domain/sync/database-address'
 import type { Plan } from '@/domain/types'
-import { readStorageItem, writeStorageItem } from '@/lib/web-storage'
 import { FollowEngine, followReplicaName, type FollowerPort } from '@/store/sync/follow-engine'
+import { readConnectionMap, saveConnectionEntry } from '@/store/sync/saved-connections'
 import { classifySyncError, SyncFailure } from '@/store/sync/sync-errors'
 import { databaseUrl, logIn, type SyncEnvironment } from '@/store/sync/sync-engine'
 import type { ConnectRequest } from '@/store/sync/sync-store'
@@ -56,29 +56,11 @@ export interface FollowController {
 }
 
 export function readSavedFollows(): Record<string, SyncConnection> {
-  const read = readStorageItem(SYNC_FOLLOWS_KEY)
-  if (!read.ok || read.value === null) return {}
-  try {
-    const parsed = JSON.parse(read.value) as unknown
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {}
-    const kept: Record<string, SyncConnection> = {}
-    for (const [planId, value] of Object.entries(parsed as Record<string, unknown>)) {
-      const c = value as Partial<SyncConnection> | null
-      if (c && typeof c.serverUrl === 'string' && typeof c.database === 'string' && typeof c.username === 'string') {
-        kept[planId] = { serverUrl: c.serverUrl, database: c.database, username: c.username }
-      }
-    }
-    return kept
-  } catch {
-    return {}
-  }
+  return readConnectionMap(SYNC_FOLLOWS_KEY)
 }
 
 function saveFollow(planId: string, source: SyncConnection | null): void {
-  const all = readSavedFollows()
-  if (source) all[planId] = source
-  else delete all[planId]
-  writeStorageItem(SYNC_FOLLOWS_KEY, JSON.stringify(all))
+  saveConnectionEntry(SYNC_FOLLOWS_KEY, planId, source)
 }
 
 function setFollowState(planId: string, update: Partial<PlanFollowState> | null, source?: SyncConnection): void {

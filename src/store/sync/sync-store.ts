@@ -21,7 +21,7 @@ import { create } from 'zustand'
 import { isValidDatabaseName, normaliseServerUrl } from '@/domain/sync/database-address'
 import { SETTINGS_DOC_ID } from '@/domain/sync/plan-documents'
 import type { Task } from '@/domain/types'
-import { readStorageItem, writeStorageItem } from '@/lib/web-storage'
+import { readConnectionMap, saveConnectionEntry } from '@/store/sync/saved-connections'
 import { classifySyncError, SyncFailure } from '@/store/sync/sync-errors'
 import { databaseUrl, logIn, openOrCreateDatabase, SyncEngine, type StartMode, type SyncEnvironment } from '@/store/sync/sync-engine'
 import type { PlanPort, SyncConflict, SyncConnection, SyncError, SyncStatus } from '@/store/sync/sync-types'
@@ -67,29 +67,11 @@ export interface SyncController {
 }
 
 export function readSavedConnections(): Record<string, SyncConnection> {
-  const read = readStorageItem(SYNC_CONNECTIONS_KEY)
-  if (!read.ok || read.value === null) return {}
-  try {
-    const parsed = JSON.parse(read.value) as unknown
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {}
-    const kept: Record<string, SyncConnection> = {}
-    for (const [planId, value] of Object.entries(parsed as Record<string, unknown>)) {
-      const c = value as Partial<SyncConnection> | null
-      if (c && typeof c.serverUrl === 'string' && typeof c.database === 'string' && typeof c.username === 'string') {
-        kept[planId] = { serverUrl: c.serverUrl, database: c.database, username: c.username }
-      }
-    }
-    return kept
-  } catch {
-    return {}
-  }
+  return readConnectionMap(SYNC_CONNECTIONS_KEY)
 }
 
 function saveConnection(planId: string, connection: SyncConnection | null): void {
-  const all = readSavedConnections()
-  if (connection) all[planId] = connection
-  else delete all[planId]
-  writeStorageItem(SYNC_CONNECTIONS_KEY, JSON.stringify(all))
+  saveConnectionEntry(SYNC_CONNECTIONS_KEY, planId, connection)
 }
 
 function setPlanState(planId: string, update: Partial<PlanSyncState> | null, connection?: SyncConnection): void {
