@@ -53,6 +53,20 @@ describe('storage codec', () => {
     }
   })
 
+  it('gives back text that inflates far beyond the reused buffer, and text stored without compression', () => {
+    // 2 MB of one letter deflates ~1000×: past the buffer; random-looking text is kept in stored blocks.
+    const repetitive = 'a'.repeat(2_000_000)
+    let noisy = ''
+    for (let i = 0; i < 200_000; i += 1) noisy += String.fromCharCode(0x20 + ((i * 7919) % 0x7000))
+    for (const text of [repetitive, noisy, 'x', repetitive + noisy]) {
+      const back = unpackText(packText(text))?.text
+      expect(back?.length).toBe(text.length)
+      expect(back === text).toBe(true)
+    }
+    // After a large one, a small one still reads exactly (the buffer holds the earlier bytes).
+    expect(unpackText(packText('{"a":1}'))?.text).toBe('{"a":1}')
+  })
+
   it('says a damaged segment is damaged instead of returning garbage', () => {
     const packed = packText(JSON.stringify(buildCampaign2021Plan(1)))
     expect(unpackText(packed.slice(0, packed.length - 10))).toBeNull()

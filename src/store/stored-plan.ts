@@ -53,8 +53,12 @@ export function decodeStoredPlan(text: string): DecodedPlan | null {
       const bucket = JSON.parse(segment.text) as unknown
       if (typeof bucket !== 'object' || bucket === null || Array.isArray(bucket)) return null
       const ids = Object.keys(bucket)
-      // defineProperty, as JSON.parse does: an id like "__proto__" stays a plain property for restore to judge.
-      for (const id of ids) Object.defineProperty(tasks, id, { value: (bucket as Record<string, unknown>)[id], enumerable: true, writable: true, configurable: true })
+      for (const id of ids) {
+        const task = (bucket as Record<string, unknown>)[id]
+        // As JSON.parse does: an id "__proto__" stays a plain property for restore to judge (an assignment would set the prototype).
+        if (id === '__proto__') Object.defineProperty(tasks, id, { value: task, enumerable: true, writable: true, configurable: true })
+        else tasks[id] = task
+      }
       segments.push({ ids, packed: text.slice(at, segment.next) })
       at = segment.next
     }

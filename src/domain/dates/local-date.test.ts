@@ -14,6 +14,14 @@ describe('local dates', () => {
     expect(isValidLocalDate('2021-5-23')).toBe(false)
     expect(isValidLocalDate('2021-05-23T00:00')).toBe(false)
     expect(isValidLocalDate(null)).toBe(false)
+    // Century leap rules, digits only (no sign, space, fullwidth or Arabic-Indic digits), bounds.
+    expect(isValidLocalDate('2000-02-29')).toBe(true)
+    expect(isValidLocalDate('2100-02-29')).toBe(false)
+    expect(isValidLocalDate('2021-04-31')).toBe(false)
+    expect(isValidLocalDate('2021-12-31')).toBe(true)
+    for (const odd of ['2021-00-10', '2021-05-00', '+021-05-23', '2021-05- 3', '2021/05/23', '２０２１-05-23', '2021-0٥-23', '1899-12-31', '2201-01-01', '2021-05-2３']) {
+      expect(isValidLocalDate(odd), odd).toBe(false)
+    }
     expect(isValidLocalDateTime('2021-03-30T08:00')).toBe(true)
     expect(isValidLocalDateTime('2021-03-30T24:00')).toBe(false)
   })

@@ -71,15 +71,17 @@ function training(v: unknown): Read<Task['training']> {
 }
 
 /**
- * The task `raw` (its id already given back) as restore would return it, or null when restore's
- * schema has to look at it. Never throws.
+ * The task `raw` as restore would return it, or null when restore's schema has to look at it.
+ * Never throws. `idFromKey`: the id of a task in its storage form, which leaves the id out (it is
+ * the record's key); a task that has an `id` field keeps its own.
  */
-export function readCanonicalTask(raw: unknown): Task | null {
+export function readCanonicalTask(raw: unknown, idFromKey?: string): Task | null {
   if (!isPlainRecord(raw)) return null
   for (const key in raw) if (!KNOWN_FIELDS.has(key)) return null
   // A recurrence (rules, exceptions, a repaired last day) is left to the schema.
   if ((raw.recurrence ?? null) !== null) return null
-  const { id, start, end } = raw
+  const id = 'id' in raw ? raw.id : idFromKey
+  const { start, end } = raw
   if (typeof id !== 'string' || id.length === 0 || typeof start !== 'string' || typeof end !== 'string') return null
   const allDay = bool(raw.allDay, true)
   if (allDay === DOUBT) return null

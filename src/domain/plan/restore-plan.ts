@@ -312,10 +312,16 @@ function restoreTaskRecord(raw: unknown, unitIds: Set<string>, channelIds: Set<s
   }
   for (const key of Object.keys(raw)) {
     const value = raw[key]
+    // A task as this app writes it skips the schema (canonical-task.ts: same result, several times faster).
+    const canonical = readCanonicalTask(value, key)
+    // The common case at load: its id is its key and every link holds; it is already what restore gives.
+    if (canonical !== null && canonical.id === key && safeKey(key) === key && linksHold(canonical, unitIds, channelIds)) {
+      if (Object.prototype.hasOwnProperty.call(tasks, key)) noteChange(report, { kind: 'task', id: key.slice(0, 200), name: nameOf(value, 'title'), outcome: 'dropped', fields: [] })
+      else tasks[key] = canonical
+      continue
+    }
     // The storage form leaves out the id (it is the key): give it back.
     const read = isPlainRecord(value) && !('id' in value) ? { ...value, id: key } : value
-    // A task as this app writes it skips the schema (canonical-task.ts: same result, several times faster).
-    const canonical = readCanonicalTask(read)
     const restored = canonical ? { task: canonical, fields: [] } : restoreTaskFields(read)
     const dropped: RestoreDetail = { kind: 'task', id: key.slice(0, 200), name: nameOf(value, 'title'), outcome: 'dropped', fields: [] }
     // Key and id disagree: the record is not what it says it is.
@@ -341,6 +347,18 @@ function restoreTaskRecord(raw: unknown, unitIds: Set<string>, channelIds: Set<s
     tasks[id] = linked
   }
   return tasks
+}
+
+/**
+ * True when restoreTaskRecord would change none of the task's links (the same checks as below it,
+ * without building a new task): every id is safe and every unit and channel exists.
+ */
+function linksHold(task: Task, unitIds: Set<string>, channelIds: Set<string>): boolean {
+  if (task.leadUnitId !== null && (safeKey(task.leadUnitId) !== task.leadUnitId || !unitIds.has(task.leadUnitId))) return false
+  if (task.channelId !== null && (safeKey(task.channelId) !== task.channelId || !channelIds.has(task.channelId))) return false
+  if (task.derivedFromTaskId !== null && safeKey(task.derivedFromTaskId) !== task.derivedFromTaskId) return false
+  for (const unitId of task.supportUnitIds) if (safeKey(unitId) !== unitId || !unitIds.has(unitId)) return false
+  return true
 }
 
 /** The fields restoreTaskRecord itself may change after the schema: ids made safe, links to units and channels. */
