@@ -1,10 +1,12 @@
 // The progress dashboard ("Tổng quan", issue 12): the 2021 plan's charts and figures, a task marked
-// done changes them, a unit's bar (chart click or its keyboard button) opens the list on its tasks,
-// "as of" changes the figures, and axe-core finds nothing serious.
+// done changes them, a unit's bar (a click on its segment or its keyboard button) opens the list on
+// its tasks, "as of" changes the figures, the Word report holds a picture of every chart, and
+// axe-core finds nothing serious. The status charts are HTML bars; the burn-up is a Chart.js canvas.
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { describe, test } from 'node:test'
+import { unzipSync } from 'fflate'
 import { assertText, eventually, setupSuite, TEST_TIMEOUT_MS, waitForCalendarReady, withApp } from './support.mjs'
 
 const suite = setupSuite()
@@ -30,6 +32,15 @@ async function unitRow(page, unitId) {
   return (await cells.allTextContents()).map((t) => Number(t.replace(/\D/g, '')))
 }
 
+/** The bars of a status chart: per row, its segments' parts (late, …) with their widths in pixels. */
+const barSegments = (page, testId) => page.locator(`[data-testid="${testId}"] .status-bar-row`).evaluateAll((rows) => rows.map((row) => ({
+  key: row.getAttribute('data-key'),
+  segments: [...row.querySelectorAll('.status-bar-segment')].map((s) => ({ segment: s.getAttribute('data-segment'), widthPx: s.getBoundingClientRect().width })),
+})))
+
+/** A PNG's pixel size, from its IHDR chunk. */
+const pngSize = (bytes) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) })
+
 /** A canvas with something drawn on it (not one flat colour). */
 const canvasDrawn = (page, testId) => page.locator(`[data-testid="${testId}"]`).evaluate((canvas) => {
   const { width, height } = canvas
@@ -43,8 +54,13 @@ describe('progress dashboard', () => {
   test('shows the 2021 plan\'s charts and figures as of 30/04/2021, and marking a task done changes them', { timeout: TEST_TIMEOUT_MS }, async () => {
     await withApp(suite, async ({ page }) => {
       await openDashboard(page)
-      for (const chart of ['dash-unit-chart', 'dash-channel-chart', 'dash-phase-chart', 'dash-burnup-chart']) {
-        assert.equal(await canvasDrawn(page, chart), true, `${chart} is drawn`)
+      assert.equal(await canvasDrawn(page, 'dash-burnup-chart'), true, 'the burn-up is drawn')
+      for (const chart of ['dash-unit', 'dash-channel', 'dash-phase']) {
+        // A bar per row of the chart's table, each with a visible segment.
+        const bars = await barSegments(page, `${chart}-chart`)
+        const tableRows = await page.locator(`[data-testid="${chart}-table"] tbody tr`).count()
+        assert.equal(bars.length, tableRows, `${chart}: a bar per row`)
+        assert.ok(bars.every((bar) => bar.segments.some((s) => s.widthPx >= 1)), `${chart}: every bar shows`)
       }
       const planned = await figure(page, 'planned')
       const late = await figure(page, 'late')
@@ -113,23 +129,12 @@ describe('progress dashboard', () => {
       await page.locator('[data-testid="dash-unit-chart"]').waitFor()
       assert.equal(await page.inputValue('[data-testid="dash-asof"]'), '30/04/2021')
       assert.equal(await page.locator('[data-testid="filter-count"]').textContent(), '')
-      // The late segment of the first bar: the first pixel of the late red (#c62828) on the canvas, top down.
-      const point = await page.locator('[data-testid="dash-unit-chart"]').evaluate((canvas) => {
-        const { width, height } = canvas
-        const data = canvas.getContext('2d').getImageData(0, 0, width, height).data
-        const r = canvas.getBoundingClientRect()
-        for (let y = 0; y < height; y += 1) {
-          for (let x = 0; x < width; x += 1) {
-            const i = (y * width + x) * 4
-            if (data[i] === 0xc6 && data[i + 1] === 0x28 && data[i + 2] === 0x28) {
-              return { x: r.x + (x + 3) * (r.width / width), y: r.y + (y + 5) * (r.height / height) }
-            }
-          }
-        }
-        return null
-      })
-      assert.ok(point, 'the first bar has a late part')
-      await page.mouse.click(point.x, point.y)
+      // The late segment of the first bar, in the late red (#c62828), clicked where the mouse would.
+      const lateSegment = page.locator(`[data-testid="dash-unit-chart"] .status-bar-row[data-key="${unitId}"] [data-segment="late"]`)
+      assert.equal(await lateSegment.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(198, 40, 40)', 'the first bar has a late part')
+      assert.match(await lateSegment.getAttribute('title'), new RegExp(`: ${lateCount}$`))
+      const box = await lateSegment.boundingBox()
+      await page.mouse.click(box.x + Math.min(3, box.width / 2), box.y + box.height / 2)
       await page.locator('[data-testid="task-list"]').waitFor()
       await assertText(page.locator('[data-testid="filter-count"]'), /\d/)
       const lateTasks = await page.locator('[data-testid="filter-count"]').textContent()
@@ -149,9 +154,14 @@ describe('progress dashboard', () => {
       assert.match(download.suggestedFilename(), /\.docx$/)
       const bytes = await readFile(await download.path())
       assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK')
-      // The four charts' PNGs go in as media files of the package.
-      const pictures = new Set(bytes.toString('latin1').match(/word\/media\/[\w.-]+?\.png/g) ?? [])
-      assert.ok(pictures.size >= 4, `${pictures.size} pictures`)
+      // The four charts' PNGs go in as media files of the package: the three status charts (HTML on
+      // screen, drawn by Chart.js for the report) and the burn-up, each a real picture at 2x.
+      const media = Object.entries(unzipSync(new Uint8Array(bytes))).filter(([name]) => /^word\/media\/.+\.png$/.test(name))
+      assert.equal(media.length, 4, `${media.length} pictures`)
+      for (const [name, png] of media) {
+        const { width, height } = pngSize(Buffer.from(png))
+        assert.ok(width >= 800 && height >= 160 && png.length > 4000, `${name}: ${width}×${height}, ${png.length} bytes`)
+      }
       if (process.env.DASHBOARD_REPORT_COPY) await download.saveAs(process.env.DASHBOARD_REPORT_COPY)
     })
   })

@@ -58,19 +58,30 @@ export function burnUpDates(from: LocalDate, to: LocalDate, asOf: LocalDate, ste
 export function computeBurnUp(items: readonly ProgressItem[], range: { from: LocalDate; to: LocalDate }, asOf: LocalDate, step: BurnUpStep = 'week'): BurnUp {
   const from = range.from
   const to = maxDate(range.from, range.to)
-  const work = items.filter((item) => item.task.status !== 'cancelled')
-  const plannedDays = work.map((item) => item.lastDay).sort()
-  const doneDays = work.flatMap((item) => (item.doneDay === null ? [] : [item.doneDay])).sort()
+  // Counted by day, then only the days sorted: 10,000 items end on a few hundred days (issue 12).
+  const plannedOn = new Map<LocalDate, number>()
+  const doneOn = new Map<LocalDate, number>()
+  let total = 0
+  for (const item of items) {
+    if (item.task.status === 'cancelled') continue
+    total += 1
+    plannedOn.set(item.lastDay, (plannedOn.get(item.lastDay) ?? 0) + 1)
+    if (item.doneDay !== null) doneOn.set(item.doneDay, (doneOn.get(item.doneDay) ?? 0) + 1)
+  }
+  const plannedDays = [...plannedOn.keys()].sort()
+  const doneDays = [...doneOn.keys()].sort()
   const dates = burnUpDates(from, to, asOf, step)
   const points: BurnUpPoint[] = []
   let planned = 0
   let done = 0
+  let nextPlanned = 0
+  let nextDone = 0
   // One sweep: the dates and both lists of days are sorted.
   for (const date of dates) {
-    while (planned < plannedDays.length && plannedDays[planned]! <= date) planned += 1
-    while (done < doneDays.length && doneDays[done]! <= date) done += 1
+    for (; nextPlanned < plannedDays.length && plannedDays[nextPlanned]! <= date; nextPlanned += 1) planned += plannedOn.get(plannedDays[nextPlanned]!)!
+    for (; nextDone < doneDays.length && doneDays[nextDone]! <= date; nextDone += 1) done += doneOn.get(doneDays[nextDone]!)!
     points.push({ date, planned, done: date <= asOf ? done : null })
   }
   const asOfIndex = points.findIndex((p) => p.date === asOf)
-  return { step, from, to, asOf, total: work.length, points, asOfIndex: asOfIndex < 0 ? null : asOfIndex }
+  return { step, from, to, asOf, total, points, asOfIndex: asOfIndex < 0 ? null : asOfIndex }
 }

@@ -84,6 +84,15 @@ describe('progress figures of a small plan as of 30/04/2021', () => {
     )
   })
 
+  it('tells how much late work was in progress as of the day, for the bars that split late work out of each status', () => {
+    const lateInProgress = selectProgressItems(asOf30April.items, { late: true, status: 'in-progress' }).length
+    expect(asOf30April.headline.tally.lateInProgress).toBe(lateInProgress)
+    expect(selectProgressItems(asOf30April.items, { late: true, status: 'planned' }).length).toBe(asOf30April.headline.tally.late - lateInProgress)
+    for (const group of [...asOf30April.byUnit, ...asOf30April.byChannel, ...asOf30April.byPhase]) {
+      expect(group.tally.lateInProgress).toBe(selectProgressItems(asOf30April.items, { ...group.selection, late: true, status: 'in-progress' }).length)
+    }
+  })
+
   it('counts open work due from the day to 7 days on: an all-day occurrence, a timed task ending at midnight, a series not yet done', () => {
     const due = selectProgressItems(asOf30April.items, { dueSoon: true })
     expect(due.map((i) => `${i.task.id}@${i.lastDay}`)).toEqual(['d@2021-04-30', 'g@2021-05-03', 'f@2021-05-04'])

@@ -9,6 +9,7 @@
  */
 import { addDays, diffDays, maxDate } from '@/domain/dates/local-date'
 import type { TaskPredicate } from '@/domain/filter/task-filter'
+import { isRecurring } from '@/domain/plan/recurrence'
 import { computeBurnUp, type BurnUp, type BurnUpStep } from '@/domain/progress/burn-up'
 import {
   addToTally, buildProgressItems, emptyTally, selectProgressItems, statusPercentages,
@@ -17,7 +18,7 @@ import {
 import { computeTrainingFigures, type TrainingFigures } from '@/domain/progress/training-figures'
 import { computeMilestones, findMilestone, type Milestone } from '@/domain/rules/milestones'
 import { resultsDeadlineOffsetDays } from '@/domain/templates/phases'
-import type { LocalDate, Plan, TaskStatus } from '@/domain/types'
+import { TASK_STATUSES, type LocalDate, type Plan, type TaskStatus } from '@/domain/types'
 
 /** How many of the next legal milestones the dashboard lists. */
 export const UPCOMING_MILESTONE_COUNT = 3
@@ -89,7 +90,7 @@ export function computeProgressFigures(plan: Plan, options: ProgressOptions): Pr
     headline: {
       tally: tallies.headline,
       percent: statusPercentages(tallies.headline),
-      taskCount: tallies.taskIds.size,
+      taskCount: tallies.singleTasks + tallies.seriesIds.size,
       electionDay: plan.election.electionDay,
       daysToElection: diffDays(asOf, plan.election.electionDay),
       resultsDeadline,
@@ -106,7 +107,9 @@ export function computeProgressFigures(plan: Plan, options: ProgressOptions): Pr
 
 interface Tallies {
   headline: StatusTally
-  taskIds: Set<string>
+  /** Distinct tasks: a single task has exactly one item, so only series need remembering. */
+  singleTasks: number
+  seriesIds: Set<string>
   byUnit: Map<string | null, StatusTally>
   byChannel: Map<string | null, StatusTally>
   /** Every phase in date order first (empty ones too), then "outside every phase" when there is such work. */
@@ -121,7 +124,8 @@ function tallyAll(plan: Plan, items: readonly ProgressItem[]): Tallies {
   const phases = [...plan.phases].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
   const tallies: Tallies = {
     headline: emptyTally(),
-    taskIds: new Set(),
+    singleTasks: 0,
+    seriesIds: new Set(),
     byUnit: new Map(),
     byChannel: new Map(),
     byPhase: new Map(phases.map((p) => [p.id, emptyTally()])),
@@ -132,13 +136,24 @@ function tallyAll(plan: Plan, items: readonly ProgressItem[]): Tallies {
     addToTally(tally, item)
   }
   for (const item of items) {
-    addToTally(tallies.headline, item)
-    tallies.taskIds.add(item.task.id)
+    if (isRecurring(item.task)) tallies.seriesIds.add(item.task.id)
+    else tallies.singleTasks += 1
     add(tallies.byUnit, item.task.leadUnitId, item)
     add(tallies.byChannel, item.task.channelId, item)
     add(tallies.byPhase, item.phaseId, item)
   }
+  // Every item is in exactly one phase group ("outside every phase" included): the headline is their sum.
+  for (const tally of tallies.byPhase.values()) addTallies(tallies.headline, tally)
   return tallies
+}
+
+/** Adds the counts of `source` to `target`. NOTE: mutates `target`. */
+function addTallies(target: StatusTally, source: StatusTally): void {
+  target.total += source.total
+  for (const status of TASK_STATUSES) target.byStatus[status] += source.byStatus[status]
+  target.late += source.late
+  target.lateInProgress += source.lateInProgress
+  target.dueSoon += source.dueSoon
 }
 
 /** Groups sorted by late work, then by size, then by the plan's order (ids it does not list, and none, last). */

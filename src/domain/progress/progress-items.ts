@@ -47,10 +47,11 @@ export interface ProgressItem {
 export function buildProgressItems(plan: Plan, keep: TaskPredicate | null, asOf: LocalDate): ProgressItem[] {
   const phaseOf = createPhaseLookup(plan.phases)
   const dueBefore = addDays(asOf, DUE_SOON_DAYS)
+  const days = dayMemoOf(phaseOf)
   const items: ProgressItem[] = []
   for (const task of Object.values(plan.tasks)) {
     if (keep && !keep(task)) continue
-    pushTaskItems(items, task, plan.phases, phaseOf, asOf, dueBefore)
+    pushTaskItems(items, task, plan.phases, phaseOf, days, asOf, dueBefore)
   }
   return sortedByFirstDay(items)
 }
@@ -78,47 +79,62 @@ function sortedByFirstDay(items: ProgressItem[]): ProgressItem[] {
  */
 export function progressItemsOfTask(task: Task, phases: readonly Phase[], phaseOf: PhaseLookup<Phase>, asOf: LocalDate): ProgressItem[] {
   const items: ProgressItem[] = []
-  pushTaskItems(items, task, phases, phaseOf, asOf, addDays(asOf, DUE_SOON_DAYS))
+  pushTaskItems(items, task, phases, phaseOf, dayMemoOf(phaseOf), asOf, addDays(asOf, DUE_SOON_DAYS))
   return items
 }
 
 /** NOTE: mutates `items`. */
-function pushTaskItems(items: ProgressItem[], task: Task, phases: readonly Phase[], phaseOf: PhaseLookup<Phase>, asOf: LocalDate, dueBefore: LocalDate): void {
-  for (const span of spansOf(task, phases, phaseOf)) {
-    const { firstDay, lastDay } = span
-    const doneDay = task.status === 'done' ? doneDayOf(task, lastDay) : null
-    const status = statusAsOf(task, firstDay, doneDay, asOf)
-    const open = status !== 'done' && status !== 'cancelled'
-    // Fields written out rather than spread: one object shape for all 10,000 items keeps this fast.
-    items.push({
-      task,
-      occurrenceDate: span.occurrenceDate,
-      start: span.start,
-      end: span.end,
-      firstDay,
-      lastDay,
-      phaseId: span.phaseId,
-      status,
-      late: isLateAsOf(status, lastDay, asOf),
-      dueSoon: open && lastDay >= asOf && lastDay < dueBefore,
-      doneDay,
-    })
+function pushTaskItems(items: ProgressItem[], task: Task, phases: readonly Phase[], phaseOf: PhaseLookup<Phase>, days: DayMemo, asOf: LocalDate, dueBefore: LocalDate): void {
+  // Most tasks are single: their one item is the task itself, without expanding a recurrence.
+  if (!isRecurring(task)) {
+    const firstDay = datePart(task.start)
+    const last = singleLastDay(task, days)
+    pushItem(items, task, null, task.start, task.end, firstDay, last, singlePhaseId(task, firstDay, last, phaseOf, days), asOf, dueBefore)
+    return
+  }
+  for (const span of seriesSpans(task, phases, phaseOf)) {
+    pushItem(items, task, span.occurrenceDate, span.start, span.end, span.firstDay, span.lastDay, span.phaseId, asOf, dueBefore)
   }
 }
 
-/** What an item is whatever the as-of day: its occurrence's days and phase. */
+/** NOTE: mutates `items`. */
+function pushItem(
+  items: ProgressItem[], task: Task, occurrenceDate: LocalDate | null, start: string, end: string,
+  firstDay: LocalDate, lastDay: LocalDate, phaseId: string | null, asOf: LocalDate, dueBefore: LocalDate,
+): void {
+  const doneDay = task.status === 'done' ? doneDayOf(task, lastDay) : null
+  const status = statusAsOf(task, firstDay, doneDay, asOf)
+  const open = status !== 'done' && status !== 'cancelled'
+  // Fields written out rather than spread: one object shape for all 10,000 items keeps this fast.
+  items.push({
+    task,
+    occurrenceDate,
+    start,
+    end,
+    firstDay,
+    lastDay,
+    phaseId,
+    status,
+    late: isLateAsOf(status, lastDay, asOf),
+    dueSoon: open && lastDay >= asOf && lastDay < dueBefore,
+    doneDay,
+  })
+}
+
+/** What an item of a series is whatever the as-of day: its occurrence's days and phase. */
 type OccurrenceDays = Pick<ProgressItem, 'occurrenceDate' | 'start' | 'end' | 'firstDay' | 'lastDay' | 'phaseId'>
 
 /**
- * Kept per task object (immutable in the store) and per phase list, so moving the as-of day or
- * changing the filter redoes only the statuses, not the date arithmetic of 10,000 occurrences.
+ * A series' occurrences, kept per task object (immutable in the store) and per phase list, so moving
+ * the as-of day or changing the filter does not expand it again. Single tasks are not kept: their
+ * days come from the day memo below, and 10,000 cache entries cost the dashboard's cold opening
+ * more than they saved (issue 12).
  */
-const spanCache = new WeakMap<Task, { phases: readonly Phase[]; spans: OccurrenceDays[] }>()
-function spansOf(task: Task, phases: readonly Phase[], phaseOf: PhaseLookup<Phase>): OccurrenceDays[] {
-  const cached = spanCache.get(task)
+const seriesCache = new WeakMap<Task, { phases: readonly Phase[]; spans: OccurrenceDays[] }>()
+function seriesSpans(task: Task, phases: readonly Phase[], phaseOf: PhaseLookup<Phase>): OccurrenceDays[] {
+  const cached = seriesCache.get(task)
   if (cached && cached.phases === phases) return cached.spans
-  // Most tasks are single: their one span is the task itself, without expanding a recurrence.
-  const spans = !isRecurring(task) ? [singleSpan(task, phaseOf)] : taskOccurrences(task).map((occurrence): OccurrenceDays => ({
+  const spans = taskOccurrences(task).map((occurrence): OccurrenceDays => ({
     occurrenceDate: occurrence.recurring ? occurrence.occurrenceDate : null,
     start: occurrence.start,
     end: occurrence.end,
@@ -126,20 +142,44 @@ function spansOf(task: Task, phases: readonly Phase[], phaseOf: PhaseLookup<Phas
     lastDay: occurrenceLastDay(occurrence),
     phaseId: phaseOf({ start: occurrence.start, end: occurrence.end, allDay: task.allDay })?.id ?? null,
   }))
-  spanCache.set(task, { phases, spans })
+  seriesCache.set(task, { phases, spans })
   return spans
 }
 
-function singleSpan(task: Task, phaseOf: PhaseLookup<Phase>): OccurrenceDays {
-  const span = { start: task.start, end: task.end, allDay: task.allDay }
-  return {
-    occurrenceDate: null,
-    start: task.start,
-    end: task.end,
-    firstDay: datePart(task.start),
-    lastDay: lastDay(span),
-    phaseId: phaseOf(span)?.id ?? null,
-  }
+/** A single task's last day (an all-day one's from the memo). */
+function singleLastDay(task: Task, days: DayMemo): LocalDate {
+  if (!task.allDay) return lastDay(task)
+  let last = days.lastDayByEnd.get(task.end)
+  if (last === undefined) days.lastDayByEnd.set(task.end, (last = lastDay(task)))
+  return last
+}
+
+/** A single task's phase id (null: outside every phase), from the memo by its first and last days. */
+function singlePhaseId(task: Task, firstDay: LocalDate, last: LocalDate, phaseOf: PhaseLookup<Phase>, days: DayMemo): string | null {
+  let phaseByLastDay = days.phaseByDays.get(firstDay)
+  if (!phaseByLastDay) days.phaseByDays.set(firstDay, (phaseByLastDay = new Map()))
+  let phaseId = phaseByLastDay.get(last)
+  if (phaseId === undefined) phaseByLastDay.set(last, (phaseId = phaseOf(task)?.id ?? null))
+  return phaseId
+}
+
+/**
+ * Date arithmetic already done for single tasks, per phase lookup (one per build of the items, one per
+ * compiled drill filter): 10,000 tasks start and end on a few hundred days, and on a cold page (the
+ * dashboard's opening) a look-up costs a fraction of working a day out again (issue 12). The phase
+ * rule (task-phase.ts) reads only an occurrence's first and last days, so they key its answer.
+ */
+interface DayMemo {
+  /** An all-day task's last day by its (exclusive) end. */
+  lastDayByEnd: Map<string, LocalDate>
+  /** The phase id (null: outside every phase) by first day, then last day. */
+  phaseByDays: Map<LocalDate, Map<LocalDate, string | null>>
+}
+const dayMemos = new WeakMap<PhaseLookup<Phase>, DayMemo>()
+function dayMemoOf(phaseOf: PhaseLookup<Phase>): DayMemo {
+  let memo = dayMemos.get(phaseOf)
+  if (!memo) dayMemos.set(phaseOf, (memo = { lastDayByEnd: new Map(), phaseByDays: new Map() }))
+  return memo
 }
 
 /** Counts of a set of items: by status (as of the day), late and due soon. */
@@ -147,18 +187,27 @@ export interface StatusTally {
   total: number
   byStatus: Record<TaskStatus, number>
   late: number
+  /**
+   * Of the late items, those in progress as of the day (the others were not started: late work is
+   * never done or cancelled). With it a stacked bar splits late work out of both statuses without
+   * another pass over the items.
+   */
+  lateInProgress: number
   dueSoon: number
 }
 
 export function emptyTally(): StatusTally {
-  return { total: 0, byStatus: { planned: 0, 'in-progress': 0, done: 0, cancelled: 0 }, late: 0, dueSoon: 0 }
+  return { total: 0, byStatus: { planned: 0, 'in-progress': 0, done: 0, cancelled: 0 }, late: 0, lateInProgress: 0, dueSoon: 0 }
 }
 
 /** Adds one item to a tally. NOTE: mutates `tally`. */
 export function addToTally(tally: StatusTally, item: ProgressItem): void {
   tally.total += 1
   tally.byStatus[item.status] += 1
-  if (item.late) tally.late += 1
+  if (item.late) {
+    tally.late += 1
+    if (item.status === 'in-progress') tally.lateInProgress += 1
+  }
   if (item.dueSoon) tally.dueSoon += 1
 }
 

@@ -11,8 +11,8 @@ const plan = { ...template, tasks: Object.fromEntries(tasks.map((t) => [t.id, t]
 const figures = computeProgressFigures(plan, { asOf: '2021-04-30' })
 
 describe('stacked bar segments', () => {
-  it.each([['leadUnitId', figures.byUnit], ['channelId', figures.byChannel], ['phaseId', figures.byPhase]] as const)('by %s: each segment counts exactly the items its selection opens, and the segments add up to the bar', (field, groups) => {
-    const segmented = segmentGroups(figures.items, groups, field)
+  it.each([['lead unit', figures.byUnit], ['channel', figures.byChannel], ['phase', figures.byPhase]] as const)('by %s: each segment counts exactly the items its selection opens, and the segments add up to the bar', (_name, groups) => {
+    const segmented = segmentGroups(groups)
     expect(segmented.length).toBeGreaterThan(1)
     let late = 0
     for (const { group, counts } of segmented) {

@@ -25,7 +25,9 @@ export function ChartCanvas<T extends ChartType>({ config, heightPx, label, prin
   const onChartRef = useRef(onChart)
   useEffect(() => { onChartRef.current = onChart })
 
-  useEffect(() => {
+  // Made before the browser paints (a layout effect, not a passive one): the dashboard's first frame
+  // shows the chart drawn, instead of a frame with an empty canvas and a second layout and paint.
+  useLayoutEffect(() => {
     const canvas = canvasRef.current
     if (!canvas) return
     const chart = new Chart(canvas, config as ChartConfiguration) as Chart

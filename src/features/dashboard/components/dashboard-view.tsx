@@ -7,7 +7,8 @@
  * "tasks behind a figure" facet (domain/filter/progress-drill.ts). Coming back here drops that
  * facet and keeps its as-of day, so the dashboard shows what it showed before.
  *
- * Loaded lazily (src/app/app.tsx) with Chart.js: neither is in the first load.
+ * Loaded lazily (src/app/app.tsx) with Chart.js: neither is in the first load. Chart.js draws the
+ * burn-up only; the status bars are HTML (status-bars.tsx).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
@@ -25,11 +26,12 @@ import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 import { useActiveFilter, useMyUnitIds, visibleTaskPredicate } from '@/store/use-task-filter'
 import { AsOfField } from '@/features/dashboard/components/as-of-field'
 import { BurnUpChart } from '@/features/dashboard/components/burn-up-chart'
-import { ProgressReportDialog, type ReportCharts } from '@/features/dashboard/components/progress-report-dialog'
-import { CountButton, StatusBars, type StatusBarRow } from '@/features/dashboard/components/status-bars'
+import { ProgressReportDialog, type StatusChart } from '@/features/dashboard/components/progress-report-dialog'
+import { CountButton, StatusBars } from '@/features/dashboard/components/status-bars'
 import { MilestoneList, TrainingCard } from '@/features/dashboard/components/figure-cards'
 import type { Chart } from '@/features/dashboard/utils/chart-setup'
-import { segmentGroups, type GroupField } from '@/features/dashboard/utils/status-segments'
+import { countFormat } from '@/features/dashboard/utils/count-format'
+import { segmentGroups, type StatusBarRow } from '@/features/dashboard/utils/status-segments'
 import '@/features/dashboard/components/dashboard.css'
 
 /** The name of the performance measure of each computation of the figures. */
@@ -88,32 +90,26 @@ export function DashboardView() {
     setCalendar({ view: 'list', date: first?.firstDay ?? figures.asOf })
   }, [figures, updateFilter, setCalendar])
 
-  // The charts by title, for the report's pictures.
-  const charts = useRef(new Map<string, Chart>())
-  const chartSetter = useCallback((title: string) => (chart: Chart | null) => {
-    if (chart) charts.current.set(title, chart)
-    else charts.current.delete(title)
-  }, [])
-  const chartSetters = useMemo(() => ({
-    unit: chartSetter(t.byUnit), channel: chartSetter(t.byChannel), phase: chartSetter(t.byPhase), burnUp: chartSetter(t.burnUp),
-  }), [chartSetter, t])
+  // The burn-up's Chart.js chart, for the report's picture of it (the status bars' pictures are drawn for the report).
+  const burnUpChart = useRef<Chart | null>(null)
+  const setBurnUpChart = useCallback((chart: Chart | null) => { burnUpChart.current = chart }, [])
 
   const rows = useMemo(() => {
     const unitName = new Map(plan.units.map((u) => [u.id, u.name]))
     const channelOf = new Map(plan.channels.map((c) => [c.id, c]))
     const phaseOf = new Map(plan.phases.map((p) => [p.id, p]))
-    const build = (field: GroupField, groups: typeof figures.byUnit, label: (key: string | null) => string, color?: (key: string | null) => string | undefined): StatusBarRow[] =>
-      segmentGroups(figures.items, groups, field).map(({ group, counts }) => ({
+    const build = (groups: typeof figures.byUnit, label: (key: string | null) => string, color?: (key: string | null) => string | undefined): StatusBarRow[] =>
+      segmentGroups(groups).map(({ group, counts }) => ({
         key: group.key ?? '-', label: label(group.key), counts, total: group.tally.total, selection: group.selection, color: color?.(group.key),
       }))
     return {
-      unit: build('leadUnitId', figures.byUnit, (key) => (key === null ? t.noUnit : unitName.get(key) ?? key)),
-      channel: build('channelId', figures.byChannel, (key) => {
+      unit: build(figures.byUnit, (key) => (key === null ? t.noUnit : unitName.get(key) ?? key)),
+      channel: build(figures.byChannel, (key) => {
         const channel = key === null ? undefined : channelOf.get(key)
         if (key === null) return t.noChannel
         return channel ? (language === 'en' && channel.nameEn ? channel.nameEn : channel.name) : key
       }, (key) => (key === null ? '#8c959f' : channelOf.get(key)?.color)),
-      phase: build('phaseId', figures.byPhase, (key) => {
+      phase: build(figures.byPhase, (key) => {
         const phase = key === null ? undefined : phaseOf.get(key)
         if (key === null) return t.outsidePhases
         return phase ? (language === 'en' && phase.nameEn ? phase.nameEn : phase.name) : key
@@ -122,7 +118,10 @@ export function DashboardView() {
   }, [figures, plan.units, plan.channels, plan.phases, t, language])
 
   const { headline } = figures
-  const number = (n: number) => new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(n)
+  const number = countFormat(language)
+  const statusCharts: StatusChart[] = [
+    { title: t.byUnit, rows: rows.unit }, { title: t.byChannel, rows: rows.channel }, { title: t.byPhase, rows: rows.phase },
+  ]
 
   return (
     <div className={`dashboard${printing ? ' is-printing' : ''}`} data-testid="dashboard">
@@ -191,15 +190,15 @@ export function DashboardView() {
       </section>
 
       <div className="dashboard-grid">
-        <StatusBars id="dash-unit" title={t.byUnit} groupHeader={t.unit} rows={rows.unit} printing={printing} onOpen={open} onChart={chartSetters.unit} />
-        <StatusBars id="dash-channel" title={t.byChannel} groupHeader={t.channel} rows={rows.channel} channelColours printing={printing} onOpen={open} onChart={chartSetters.channel} />
-        <StatusBars id="dash-phase" title={t.byPhase} groupHeader={t.phase} rows={rows.phase} printing={printing} onOpen={open} onChart={chartSetters.phase} />
-        <BurnUpChart burnUp={figures.burnUp} electionDay={headline.electionDay} printing={printing} onChart={chartSetters.burnUp} />
+        <StatusBars id="dash-unit" title={t.byUnit} groupHeader={t.unit} rows={rows.unit} onOpen={open} />
+        <StatusBars id="dash-channel" title={t.byChannel} groupHeader={t.channel} rows={rows.channel} channelColours onOpen={open} />
+        <StatusBars id="dash-phase" title={t.byPhase} groupHeader={t.phase} rows={rows.phase} onOpen={open} />
+        <BurnUpChart burnUp={figures.burnUp} electionDay={headline.electionDay} printing={printing} onChart={setBurnUpChart} />
         <TrainingCard figures={figures} onOpen={open} />
         <MilestoneList figures={figures} onOpen={open} />
       </div>
       {reportOpen ? (
-        <ProgressReportDialog plan={plan} figures={figures} filter={baseFilter} charts={() => charts.current as ReportCharts} onClose={() => setReportOpen(false)} />
+        <ProgressReportDialog plan={plan} figures={figures} filter={baseFilter} statusCharts={statusCharts} burnUpChart={() => burnUpChart.current} onClose={() => setReportOpen(false)} />
       ) : null}
     </div>
   )

@@ -8,6 +8,7 @@ import { formatDate } from '@/domain/dates/format-date'
 import type { ProgressFigures } from '@/domain/progress/progress-figures'
 import { taskIdsOf, type ProgressSelection } from '@/domain/progress/progress-items'
 import { CountButton } from '@/features/dashboard/components/status-bars'
+import { countFormat } from '@/features/dashboard/utils/count-format'
 
 /** Sessions and milestone tasks listed by name before "… and n more". */
 const LISTED = 6
@@ -16,7 +17,7 @@ export function TrainingCard({ figures, onOpen }: { figures: ProgressFigures; on
   const t = useMessages().dashboard
   const language = useLanguage()
   const f = figures.trainings
-  const number = (n: number) => new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(n)
+  const number = countFormat(language)
   const all = { training: true }
   const points = `${number(f.connectionPoints)}${f.connectionPointsAtLeast ? '+' : ''}`
   return (

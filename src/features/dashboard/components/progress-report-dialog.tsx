@@ -1,7 +1,9 @@
 /**
  * "Báo cáo tiến độ (Word)": the proposals paragraph (section IV) to write first, then the download.
- * The Word module (src/io/progress-report) and the docx library load only when the report is made;
- * the charts go in as the PNGs of the dashboard's own canvases.
+ * The Word module (src/io/progress-report) and the docx library load only when the report is made.
+ * The charts go in as PNGs: the burn-up's from the dashboard's own canvas, the three status charts
+ * (HTML bars on screen) drawn by Chart.js for the report (utils/status-chart-picture.ts), by lead
+ * unit, channel and phase, then the burn-up, as the dashboard shows them.
  */
 import { useState } from 'react'
 import { ModalDialog } from '@/components/modal-dialog'
@@ -13,18 +15,24 @@ import type { ProgressReportChart } from '@/io/progress-report/progress-report-i
 import { downloadFile } from '@/lib/file-download'
 import { chartPngForPrint, type Chart } from '@/features/dashboard/utils/chart-setup'
 import { describeFilter } from '@/features/dashboard/utils/describe-filter'
-import { SEGMENTS } from '@/features/dashboard/utils/status-segments'
+import { statusChartPng } from '@/features/dashboard/utils/status-chart-picture'
+import { SEGMENTS, type StatusBarRow } from '@/features/dashboard/utils/status-segments'
 
-export type ReportCharts = ReadonlyMap<string, Chart>
+/** A status chart of the dashboard (its title is the picture's caption). */
+export interface StatusChart {
+  title: string
+  rows: readonly StatusBarRow[]
+}
 
 /** The proposals typed, kept per plan while the page is open (closing the dialog does not lose them). */
 const proposalsByPlan = new Map<string, string>()
 
-export function ProgressReportDialog({ plan, figures, filter, charts, onClose }: {
+export function ProgressReportDialog({ plan, figures, filter, statusCharts, burnUpChart, onClose }: {
   plan: Plan
   figures: ProgressFigures
   filter: TaskFilter
-  charts: () => ReportCharts
+  statusCharts: readonly StatusChart[]
+  burnUpChart: () => Chart | null
   onClose: () => void
 }) {
   const messages = useMessages()
@@ -39,8 +47,11 @@ export function ProgressReportDialog({ plan, figures, filter, charts, onClose }:
       const { buildProgressReportDocx, progressReportFileName, PROGRESS_REPORT_MIME_TYPE } = await import('@/io/progress-report/progress-report-docx')
       // Paper has no hover and the dashboard's legends are HTML: each picture says what its colours mean.
       const barsLegend = t.reportLegendBars(SEGMENTS.map((segment) => t.segments[segment]).join(', '))
-      const legendOf = (title: string) => (title === t.burnUp ? t.reportLegendBurnUp(t.burnUpPlanned, t.burnUpDone, t.asOfMarker) : barsLegend)
-      const images: ProgressReportChart[] = [...charts()].map(([title, chart]) => ({ title, legend: legendOf(title), ...chartPngForPrint(chart) }))
+      // A chart with no bars is left out, as the dashboard shows no chart for it.
+      const images: ProgressReportChart[] = statusCharts.filter((chart) => chart.rows.length > 0)
+        .map(({ title, rows }) => ({ title, legend: barsLegend, ...statusChartPng(rows, t.segments) }))
+      const burnUp = burnUpChart()
+      if (burnUp) images.push({ title: t.burnUp, legend: t.reportLegendBurnUp(t.burnUpPlanned, t.burnUpDone, t.asOfMarker), ...chartPngForPrint(burnUp) })
       const bytes = await buildProgressReportDocx({
         plan, figures, asOf: figures.asOf, language, proposals, charts: images, filterDescription: describeFilter(filter, plan, messages, language),
       })

@@ -2,112 +2,43 @@
  * A stacked bar chart of work by status for some groups (lead units, channels or phases), late work
  * first, with its figures as a table under it. Each bar segment (a click) and each number of the
  * table (a button, for the keyboard) opens the list of the tasks it counts.
+ *
+ * The bars are HTML (a row per group, its segments sized in %), not Chart.js charts: building three
+ * bar charts on opening cost more than these rows (issue 12: the dashboard at 10,000 tasks), and the
+ * burn-up is the only chart left on the page. They print as they show. The Word report draws its own
+ * pictures of them (utils/status-chart-picture.ts).
  */
-import { useMemo } from 'react'
-import type { ChartConfiguration } from 'chart.js'
 import { useMessages } from '@/components/use-messages'
-import { useNarrowScreen } from '@/components/use-narrow-screen'
 import type { ProgressSelection } from '@/domain/progress/progress-items'
-import type { Chart } from '@/features/dashboard/utils/chart-setup'
-import { ChartCanvas } from '@/features/dashboard/components/chart-canvas'
-import { SEGMENTS, segmentSelection, type Segment, type SegmentCounts } from '@/features/dashboard/utils/status-segments'
+import { segmentColor } from '@/features/dashboard/utils/segment-colors'
+import { SEGMENTS, segmentSelection, type StatusBarRow } from '@/features/dashboard/utils/status-segments'
 
-export interface StatusBarRow {
-  key: string
-  label: string
-  counts: SegmentCounts
-  total: number
-  selection: ProgressSelection
-  /** The row's own colour (a channel's), or undefined for the status colours. */
-  color?: string
-}
-
-/** Status colours (units, phases); late is the same red everywhere. */
-export const SEGMENT_COLORS: Record<Segment, string> = {
-  late: '#c62828', 'in-progress': '#f0a500', planned: '#8fa3b3', done: '#2e7d32', cancelled: '#d8dee4',
-}
-/** On a channel's bar its own colour, lighter the less finished the work. */
-const SEGMENT_ALPHA: Record<Exclude<Segment, 'late' | 'cancelled'>, number> = { done: 1, 'in-progress': 0.6, planned: 0.3 }
-
-export function segmentColor(segment: Segment, rowColor: string | undefined): string {
-  if (!rowColor || segment === 'late' || segment === 'cancelled') return SEGMENT_COLORS[segment]
-  return withAlpha(rowColor, SEGMENT_ALPHA[segment])
-}
-
-function withAlpha(hex: string, alpha: number): string {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim())
-  if (!m) return hex
-  return `rgba(${parseInt(m[1]!, 16)}, ${parseInt(m[2]!, 16)}, ${parseInt(m[3]!, 16)}, ${alpha})`
-}
-
-const BAR_ROW_PX = 26
-/** Bar labels longer than this end in "…" (the table under the chart has the whole name); a phone has half the room. */
-const MAX_LABEL_CHARS = 34
-const MAX_LABEL_CHARS_NARROW = 16
+/** About a table row's and the header's height on screen: the room kept for a table not laid out yet. */
+const TABLE_ROW_PX = 27
+const TABLE_HEAD_PX = 40
 
 export interface StatusBarsProps {
   id: string
   title: string
   groupHeader: string
-  rows: StatusBarRow[]
+  rows: readonly StatusBarRow[]
   /** Colours the bars by their channel (the channel chart). */
   channelColours?: boolean
-  printing: boolean
   onOpen: (selection: ProgressSelection) => void
-  onChart: (chart: Chart | null) => void
 }
 
-export function StatusBars({ id, title, groupHeader, rows, channelColours, printing, onOpen, onChart }: StatusBarsProps) {
+export function StatusBars({ id, title, groupHeader, rows, channelColours, onOpen }: StatusBarsProps) {
   const messages = useMessages()
   const t = messages.dashboard
-  const maxChars = useNarrowScreen() && !printing ? MAX_LABEL_CHARS_NARROW : MAX_LABEL_CHARS
-  const config = useMemo((): ChartConfiguration<'bar'> => ({
-    type: 'bar',
-    data: {
-      labels: rows.map((row) => (row.label.length > maxChars ? `${row.label.slice(0, maxChars - 1)}…` : row.label)),
-      datasets: SEGMENTS.map((segment) => ({
-        label: t.segments[segment],
-        data: rows.map((row) => row.counts[segment]),
-        backgroundColor: rows.map((row) => segmentColor(segment, row.color)),
-        borderColor: '#ffffff',
-        borderWidth: { right: 1 },
-        barThickness: 18,
-      })),
-    },
-    options: {
-      indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      scales: {
-        x: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, grid: { color: '#eef0f2' } },
-        y: { stacked: true, grid: { display: false }, ticks: { autoSkip: false } },
-      },
-      plugins: { tooltip: { mode: 'nearest', intersect: true } },
-      onClick: (_event, elements) => {
-        const hit = elements[0]
-        const row = hit ? rows[hit.index] : undefined
-        const segment = hit ? SEGMENTS[hit.datasetIndex] : undefined
-        if (row && segment) onOpen(segmentSelection(row.selection, segment))
-      },
-      onHover: (event, elements) => {
-        const target = event.native?.target
-        if (target instanceof HTMLElement) target.style.cursor = elements.length > 0 ? 'pointer' : 'default'
-      },
-    },
-  }), [rows, t, onOpen, maxChars])
-
   const sums = SEGMENTS.map((segment) => rows.reduce((n, row) => n + row.counts[segment], 0))
-  const heightPx = Math.max(80, rows.length * BAR_ROW_PX + 40)
 
   return (
     <section className="dashboard-card dashboard-wide" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
       <Legend channelColours={channelColours ?? false} />
-      {rows.length > 0 ? (
-        <ChartCanvas config={config} heightPx={heightPx} label={t.chartLabel(title)} printing={printing} onChart={onChart} testId={`${id}-chart`} />
-      ) : <p className="muted">{t.empty}</p>}
-      <div className="dashboard-table-wrap">
+      {rows.length > 0 ? <Bars rows={rows} label={t.chartLabel(title)} testId={`${id}-chart`} onOpen={onOpen} /> : <p className="muted">{t.empty}</p>}
+      {/* On screen laid out only once scrolled near (dashboard.css); until then it keeps about its height. */}
+      <div className="dashboard-table-wrap is-below-bars" style={{ containIntrinsicSize: `auto ${TABLE_HEAD_PX + (rows.length + 1) * TABLE_ROW_PX}px` }}>
         <table className="dashboard-table" data-testid={`${id}-table`}>
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -158,6 +89,44 @@ export function CountButton({ count, label, onOpen, testId, children }: { count:
       {children ?? count}
       {children ? <span className="visually-hidden"> ({messages.dashboard.open(label, count)})</span> : null}
     </button>
+  )
+}
+
+/**
+ * The bars: the longest as wide as the room (less its total), the others to scale. A picture for
+ * assistive technology (the table under it has every number as a button); a segment's title says
+ * its count to the mouse, and its click opens its tasks, as the chart's did.
+ */
+function Bars({ rows, label, testId, onOpen }: { rows: readonly StatusBarRow[]; label: string; testId: string; onOpen: (selection: ProgressSelection) => void }) {
+  const t = useMessages().dashboard
+  const longest = Math.max(1, ...rows.map((row) => row.total))
+  return (
+    <div className="status-bars" role="img" aria-label={label} data-testid={testId}>
+      {rows.map((row) => (
+        <div key={row.key} className="status-bar-row" data-key={row.key}>
+          <span className="status-bar-label" title={row.label}>{row.label}</span>
+          <span className="status-bar-track">
+            <span className="status-bar" style={{ width: `calc((100% - 3.5em) * ${row.total / longest})` }}>
+              {SEGMENTS.map((segment) => {
+                const count = row.counts[segment]
+                if (count === 0) return null
+                return (
+                  <span
+                    key={segment}
+                    className="status-bar-segment"
+                    data-segment={segment}
+                    style={{ width: `${(100 * count) / row.total}%`, background: segmentColor(segment, row.color) }}
+                    title={`${row.label} · ${t.segments[segment]}: ${count}`}
+                    onClick={() => onOpen(segmentSelection(row.selection, segment))}
+                  />
+                )
+              })}
+            </span>
+            <span className="status-bar-total">{row.total}</span>
+          </span>
+        </div>
+      ))}
+    </div>
   )
 }
 
