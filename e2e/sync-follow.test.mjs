@@ -9,86 +9,21 @@
  * back; axe-core: no serious/critical issue; a reload
  * follows again; "Ngừng theo dõi" forgets it.
  *
- * Own setup, as e2e/sync.test.mjs (the app and the in-memory server on one origin, /db).
+ * Set-up and guards: e2e/sync-support.mjs (the app and the in-memory server on one origin, /db).
  */
 import assert from 'node:assert/strict'
-import { readFileSync, existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { after, before, test } from 'node:test'
-import { launchBrowser } from '../scripts/lib/browser.mjs'
-import { startSameOriginSyncServer } from '../scripts/lib/same-origin-sync-server.mjs'
-import { OFFICE_VIEWPORT, waitForCalendarReady } from './support.mjs'
+import { test } from 'node:test'
+import { ADMIN_AUTH, assertGuards, assertNoSeriousAxeIssues, openOffice as openOfficeIn, setupSyncSuite, SYNC_TIMEOUT_MS } from './sync-support.mjs'
+import { waitForCalendarReady } from './support.mjs'
 
-const DIST = process.env.E2E_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const ADMIN_AUTH = 'Basic ' + Buffer.from('admin:admin-password').toString('base64')
-const SYNC_TIMEOUT_MS = 30_000
-const EXPECTED_CONSOLE = [
-  /^Failed to load resource: the server responded with a status of (401|404)/,
-  /^Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|NETWORK_CHANGED|CONNECTION_REFUSED)/,
-]
-
-let server
-let browser
-const offices = []
-
-before(async () => {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`No build in ${DIST}: run \`npx vite build\` first.`)
-  server = await startSameOriginSyncServer(DIST)
-  browser = await launchBrowser()
-})
-
-after(async () => {
-  for (const office of offices) await office.context.close().catch(() => {})
-  await browser?.close()
-  await server?.close()
-  // As e2e/sync.test.mjs: express-pouchdb leaves a timer of a cancelled long-poll behind; leave once done.
-  setTimeout(() => process.exit(), 1000).unref()
-})
-
-async function openOffice() {
-  const origin = new URL(server.url).origin
-  const context = await browser.newContext({ viewport: OFFICE_VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
-  context.setDefaultTimeout(10_000)
-  const guard = { foreign: [], pageErrors: [], consoleErrors: [] }
-  await context.route((url) => url.origin !== origin && !url.href.startsWith('data:') && !url.href.startsWith('blob:'), (route) => {
-    guard.foreign.push(route.request().url())
-    return route.abort('blockedbyclient')
-  })
-  const page = await context.newPage()
-  page.on('pageerror', (error) => guard.pageErrors.push(String(error?.stack ?? error)))
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !EXPECTED_CONSOLE.some((re) => re.test(message.text()))) guard.consoleErrors.push(message.text())
-  })
-  await page.goto(server.url)
-  await waitForCalendarReady(page)
-  const office = { context, page, guard }
-  offices.push(office)
-  return office
-}
-
-function assertGuards(office) {
-  assert.deepEqual(office.guard.foreign, [], 'requests left the page\'s origin')
-  assert.deepEqual(office.guard.pageErrors, [], 'uncaught errors in the page')
-  assert.deepEqual(office.guard.consoleErrors, [], 'console errors')
-}
+const suite = setupSyncSuite()
+const openOffice = () => openOfficeIn(suite)
 
 async function admin(path, method = 'GET', body) {
-  const response = await fetch(`${server.syncUrl}${path}`, {
+  const response = await fetch(`${suite.server.syncUrl}${path}`, {
     method, headers: { Authorization: ADMIN_AUTH, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
   })
   return { status: response.status, body: await response.json().catch(() => null) }
-}
-
-async function assertNoSeriousAxeIssues(page, what) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document.querySelector('dialog[open]'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
-  })
-  assert.deepEqual(violations, [], `axe found serious or critical issues in ${what}`)
 }
 
 const activePlan = (page) => page.evaluate(() => {
@@ -131,7 +66,7 @@ test('a district follows the province plan read-only, sees its changes, copies a
   const province = await openOffice()
   await province.page.getByTestId('sync-status').click()
   const connectDialog = province.page.locator('dialog[open].sync-dialog')
-  await connectDialog.getByLabel(/^Địa chỉ máy chủ/).fill(server.databaseUrl('kh-tinh'))
+  await connectDialog.getByLabel(/^Địa chỉ máy chủ/).fill(suite.server.databaseUrl('kh-tinh'))
   await connectDialog.getByLabel('Tên đăng nhập').fill('admin')
   await connectDialog.getByLabel('Mật khẩu', { exact: true }).fill('admin-password')
   await connectDialog.getByTestId('sync-connect').click()
@@ -159,23 +94,23 @@ test('a district follows the province plan read-only, sees its changes, copies a
 
   // Errors first, each in the user's language; nothing is saved.
   const dialog = await openFollowDialog(page)
-  await fillFollowForm(dialog, server.databaseUrl('kh-tinh'), 'huyen', 'sai-mat-khau')
+  await fillFollowForm(dialog, suite.server.databaseUrl('kh-tinh'), 'huyen', 'sai-mat-khau')
   await dialog.getByTestId('follow-error').waitFor()
   assert.equal(await dialog.getByTestId('follow-error').getAttribute('data-kind'), 'unauthorised')
   assert.match(await dialog.getByTestId('follow-error').textContent(), /^Máy chủ từ chối đăng nhập.*Công việc trên máy này vẫn được giữ/)
   assert.equal(await dialog.getByLabel('Mật khẩu', { exact: true }).inputValue(), '', 'the password is not kept in the form')
   await assertNoSeriousAxeIssues(page, 'the follow form with an error')
-  await fillFollowForm(dialog, server.databaseUrl('kh-khong-co'), 'huyen', 'huyen-password')
+  await fillFollowForm(dialog, suite.server.databaseUrl('kh-khong-co'), 'huyen', 'huyen-password')
   await page.waitForFunction(() => document.querySelector('dialog[open] [data-testid="follow-error"]')?.getAttribute('data-kind') === 'bad-address')
   assert.match(await dialog.getByTestId('follow-error').textContent(), /^Địa chỉ không đúng/)
   // A database the district may not read (members: the province only).
-  await fillFollowForm(dialog, server.databaseUrl('kh-rieng-tinh'), 'huyen', 'huyen-password')
+  await fillFollowForm(dialog, suite.server.databaseUrl('kh-rieng-tinh'), 'huyen', 'huyen-password')
   await page.waitForFunction(() => document.querySelector('dialog[open] [data-testid="follow-error"]')?.getAttribute('data-kind') === 'forbidden')
   assert.match(await dialog.getByTestId('follow-error').textContent(), /^Tài khoản này không có quyền đọc cơ sở dữ liệu của kế hoạch cấp trên/)
   assert.equal(await page.evaluate(() => localStorage.getItem('election-planner:sync:follows') ?? '{}'), '{}')
 
   // Following: the tasks meant for the district, all already copied by the derivation, read-only.
-  await fillFollowForm(dialog, server.databaseUrl('kh-tinh'), 'huyen', 'huyen-password')
+  await fillFollowForm(dialog, suite.server.databaseUrl('kh-tinh'), 'huyen', 'huyen-password')
   const list = dialog.getByTestId('follow-list')
   await list.waitFor({ timeout: SYNC_TIMEOUT_MS })
   await page.waitForFunction((n) => document.querySelectorAll('dialog[open] [data-testid="follow-task"]').length === n, meantFor.length, { timeout: SYNC_TIMEOUT_MS })
@@ -230,7 +165,7 @@ test('a district follows the province plan read-only, sees its changes, copies a
   // The derived plan connects to its own database, as the same district user (one session per origin).
   await page.getByTestId('sync-status').click()
   const own = page.locator('dialog[open].sync-dialog')
-  await own.getByLabel(/^Địa chỉ máy chủ/).fill(server.databaseUrl('kh-huyen'))
+  await own.getByLabel(/^Địa chỉ máy chủ/).fill(suite.server.databaseUrl('kh-huyen'))
   await own.getByLabel('Tên đăng nhập').fill('huyen')
   await own.getByLabel('Mật khẩu', { exact: true }).fill('huyen-password')
   await own.getByTestId('sync-connect').click()
@@ -268,7 +203,7 @@ test('a district follows the province plan read-only, sees its changes, copies a
   await page.getByTestId('sync-status').click()
   await page.locator('dialog[open].sync-dialog').getByTestId('sync-open-follow').click()
   const english = page.locator('dialog[open].follow-dialog')
-  await english.getByLabel(/^Server and database address/).fill(server.databaseUrl('kh-tinh'))
+  await english.getByLabel(/^Server and database address/).fill(suite.server.databaseUrl('kh-tinh'))
   await english.getByLabel('User name').fill('huyen')
   await english.getByLabel('Password', { exact: true }).fill('wrong')
   await english.getByTestId('follow-submit').click()

@@ -1,8 +1,8 @@
 /**
  * Sync between offices (issue 13), end to end in Chromium: two browser contexts of the same build
  * (two offices, each with its own storage) and the in-memory CouchDB-compatible server
- * (scripts/lib/sync-server.mjs, started here on a free port of 127.0.0.1). The app and the server
- * share one origin (scripts/lib/same-origin-sync-server.mjs: the server under /db), the deployment
+ * (scripts/lib/sync-suite.server.mjs, started here on a free port of 127.0.0.1). The app and the server
+ * share one origin (scripts/lib/same-origin-sync-suite.server.mjs: the server under /db), the deployment
  * the README recommends, so the page's CSP `connect-src 'self'` is the one under test.
  *
  * Covered: both offices connect through the "Đồng bộ" dialog; both go offline and each moves a
@@ -12,83 +12,15 @@
  * messages for a refused login, a forbidden database, a bad address and a server the page may not
  * reach. axe-core: no serious/critical issue in the dialogs.
  *
- * Own setup instead of support.mjs's withApp (which serves dist alone), with the same guards: no
- * request leaves the origin, no page error, no console error except the browser's own
- * "Failed to load resource" lines for the HTTP answers sync expects (401 refused login, 404 of
- * PouchDB's checkpoint probe) and the network errors of going offline.
+ * Set-up and guards: e2e/sync-support.mjs (support.mjs's withApp serves dist alone).
  */
 import assert from 'node:assert/strict'
-import { readFileSync, existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { after, before, test } from 'node:test'
-import { launchBrowser } from '../scripts/lib/browser.mjs'
-import { startSameOriginSyncServer } from '../scripts/lib/same-origin-sync-server.mjs'
-import { eventually, OFFICE_VIEWPORT, TEST_TIMEOUT_MS, waitForCalendarReady } from './support.mjs'
+import { test } from 'node:test'
+import { ADMIN, ADMIN_AUTH, assertGuards, assertNoSeriousAxeIssues, openOffice as openOfficeIn, setupSyncSuite, SYNC_TIMEOUT_MS } from './sync-support.mjs'
+import { eventually, TEST_TIMEOUT_MS, waitForCalendarReady } from './support.mjs'
 
-const DIST = process.env.E2E_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const ADMIN = { name: 'admin', password: 'admin-password' }
-const ADMIN_AUTH = 'Basic ' + Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')
-/** Replication across two browsers and a server, with retries after going offline. */
-const SYNC_TIMEOUT_MS = 30_000
-/** Console errors the browser itself prints for answers sync expects; anything else fails the test. */
-const EXPECTED_CONSOLE = [
-  /^Failed to load resource: the server responded with a status of (401|404)/,
-  /^Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|NETWORK_CHANGED|CONNECTION_REFUSED)/,
-]
-
-let server
-let browser
-const offices = []
-
-before(async () => {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`No build in ${DIST}: run \`npx vite build\` first.`)
-  server = await startSameOriginSyncServer(DIST)
-  browser = await launchBrowser()
-})
-
-after(async () => {
-  for (const office of offices) await office.context.close().catch(() => {})
-  await browser?.close()
-  await server?.close()
-  // express-pouchdb leaves a timer of a cancelled long-polling _changes feed behind (in this process:
-  // the server runs in it), so the file would never end and `node --test e2e/` would wait forever.
-  // Once everything is closed and reported, leave; the runner's exit code still says what failed.
-  setTimeout(() => process.exit(), 1000).unref()
-})
-
-/** One office: a fresh context (its own storage) with the app open, and its guards. */
-async function openOffice({ viewport = OFFICE_VIEWPORT, allowConsole = [] } = {}) {
-  const origin = new URL(server.url).origin
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
-  context.setDefaultTimeout(10_000)
-  const guard = { foreign: [], pageErrors: [], consoleErrors: [] }
-  await context.route((url) => url.origin !== origin && !url.href.startsWith('data:') && !url.href.startsWith('blob:'), (route) => {
-    guard.foreign.push(route.request().url())
-    return route.abort('blockedbyclient')
-  })
-  const page = await context.newPage()
-  page.on('pageerror', (error) => guard.pageErrors.push(String(error?.stack ?? error)))
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return
-    const text = message.text()
-    if (![...EXPECTED_CONSOLE, ...allowConsole].some((re) => re.test(text))) guard.consoleErrors.push(text)
-  })
-  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => {}))
-  await page.goto(server.url)
-  await waitForCalendarReady(page)
-  const office = { context, page, guard }
-  offices.push(office)
-  return office
-}
-
-function assertGuards(office, { foreignAllowed = false } = {}) {
-  if (!foreignAllowed) assert.deepEqual(office.guard.foreign, [], 'requests left the page\'s origin')
-  assert.deepEqual(office.guard.pageErrors, [], 'uncaught errors in the page')
-  assert.deepEqual(office.guard.consoleErrors, [], 'console errors')
-}
+const suite = setupSyncSuite()
+const openOffice = (options) => openOfficeIn(suite, options)
 
 function syncDialog(page) {
   return page.locator('dialog[open].sync-dialog')
@@ -107,7 +39,7 @@ async function fillConnectForm(page, address, user, password) {
 }
 
 async function connect(page, database, outcome) {
-  const dialog = await fillConnectForm(page, server.databaseUrl(database), ADMIN.name, ADMIN.password)
+  const dialog = await fillConnectForm(page, suite.server.databaseUrl(database), ADMIN.name, ADMIN.password)
   await dialog.getByTestId('sync-connection').waitFor({ timeout: SYNC_TIMEOUT_MS })
   assert.equal(await dialog.getByTestId('sync-outcome').textContent(), outcome)
   await dialog.getByRole('button', { name: 'Đóng' }).click()
@@ -139,18 +71,9 @@ async function waitForTaskStart(page, id, start) {
 }
 
 async function serverDoc(database, id, query = '') {
-  const response = await fetch(`${server.syncUrl}/${database}/${encodeURIComponent(id)}${query}`, { headers: { Authorization: ADMIN_AUTH } })
+  const response = await fetch(`${suite.server.syncUrl}/${database}/${encodeURIComponent(id)}${query}`, { headers: { Authorization: ADMIN_AUTH } })
   assert.equal(response.status, 200, `server GET ${database}/${id}`)
   return response.json()
-}
-
-async function assertNoSeriousAxeIssues(page, what) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document.querySelector('dialog[open]'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
-  })
-  assert.deepEqual(violations, [], `axe found serious or critical issues in ${what}`)
 }
 
 test('two offices: offline edits meet, a conflict converges, is reviewed and resolved, and a reload keeps it', { timeout: 180_000 }, async () => {
@@ -269,9 +192,9 @@ test('the dialog explains a refused login, a forbidden database, a bad address a
   const before = await page.evaluate(() => JSON.stringify(window.__electionPlanner.store.getState().plans))
 
   const cases = [
-    { address: server.databaseUrl('kh-thu'), user: 'admin', password: 'sai-mat-khau', kind: 'unauthorised', text: /^Máy chủ từ chối đăng nhập/ },
+    { address: suite.server.databaseUrl('kh-thu'), user: 'admin', password: 'sai-mat-khau', kind: 'unauthorised', text: /^Máy chủ từ chối đăng nhập/ },
     // An ordinary user may not create a database (only a server admin may).
-    { address: server.databaseUrl('kh-moi-cua-huyen'), user: 'huyen', password: 'huyen-password', kind: 'forbidden', text: /^Tài khoản này không có quyền/ },
+    { address: suite.server.databaseUrl('kh-moi-cua-huyen'), user: 'huyen', password: 'huyen-password', kind: 'forbidden', text: /^Tài khoản này không có quyền/ },
     { address: 'couchdb.example.gov.vn', user: 'admin', password: 'x', kind: 'bad-address', text: /^Địa chỉ không đúng/ },
     { address: 'http://127.0.0.1:9/kh-thu', user: 'admin', password: 'x', kind: 'unreachable', text: /^Không liên lạc được với máy chủ/ },
   ]
@@ -301,7 +224,7 @@ test('the dialog explains a refused login, a forbidden database, a bad address a
   await page.locator('button.language-button').click()
   await page.getByTestId('sync-status').click()
   const dialog = syncDialog(page)
-  await dialog.getByLabel(/^Server and database address/).fill(server.databaseUrl('kh-thu'))
+  await dialog.getByLabel(/^Server and database address/).fill(suite.server.databaseUrl('kh-thu'))
   await dialog.getByLabel('User name').fill('admin')
   await dialog.getByLabel('Password', { exact: true }).fill('wrong')
   await dialog.getByTestId('sync-connect').click()

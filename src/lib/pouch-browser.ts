@@ -1,7 +1,7 @@
 /**
  * PouchDB in the browser (issue 13): the IndexedDB adapter for a connected plan's replica, the HTTP
  * adapter for the CouchDB server, replication. Loaded only when a plan is connected (dynamic import
- * from src/store/sync/browser-sync.ts), so an app that never syncs never downloads it.
+ * from src/store/sync/browser-environment.ts), so an app that never syncs never downloads it.
  *
  * The server is reached with `credentials: 'include'`: the `_session` cookie is the login, and the
  * password is never stored (see store/sync/sync-store.ts).

@@ -1,29 +1,21 @@
 /**
- * The app's follow controller ("Theo dõi kế hoạch cấp trên"): the browser environment (IndexedDB
- * replicas, fetch with the session cookie) over the planner store. PouchDB is imported only when a
- * plan follows (or resumes following) a higher-level plan.
+ * The app's follow controller ("Theo dõi kế hoạch cấp trên"): the browser environment
+ * (browser-environment.ts: IndexedDB replicas, fetch with the session cookie) over the planner
+ * store. PouchDB is imported only when a plan follows (or resumes following) a higher-level plan.
  */
 import type { PlannerStore } from '@/store/planner-store'
+import { loadBrowserSyncEnvironment } from '@/store/sync/browser-environment'
 import { createFollowController, readSavedFollows, type FollowController } from '@/store/sync/follow-store'
-import type { PouchDatabase, SyncEnvironment } from '@/store/sync/sync-engine'
 
 let controller: Promise<FollowController> | null = null
 
 export function getFollowController(store: PlannerStore): Promise<FollowController> {
-  controller ??= import('@/lib/pouch-browser').then((pouch) => {
-    const env: SyncEnvironment = {
-      openLocal: (name) => pouch.openBrowserReplica(name) as PouchDatabase,
-      openRemote: (url) => pouch.openRemoteDatabase(url) as PouchDatabase,
-      fetch: pouch.fetchWithCredentials,
-      now: () => Date.now(),
-    }
-    return createFollowController(env, (planId) => ({
-      getPlan: () => store.getState().plans[planId] ?? null,
-      subscribe: (listener) => store.subscribe((state, previous) => {
-        if (state.plans[planId] !== previous.plans[planId]) listener()
-      }),
-    }))
-  })
+  controller ??= loadBrowserSyncEnvironment().then((env) => createFollowController(env, (planId) => ({
+    getPlan: () => store.getState().plans[planId] ?? null,
+    subscribe: (listener) => store.subscribe((state, previous) => {
+      if (state.plans[planId] !== previous.plans[planId]) listener()
+    }),
+  })))
   return controller
 }
 

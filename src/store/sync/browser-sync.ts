@@ -1,10 +1,10 @@
 /**
- * The app's sync controller: the browser environment (IndexedDB replicas, fetch with the session
- * cookie) over the app's planner store. PouchDB is imported only when the first plan connects or
- * resumes, so a browser-only user never loads it.
+ * The app's sync controller: the browser environment (browser-environment.ts: IndexedDB replicas,
+ * fetch with the session cookie) over the app's planner store. PouchDB is imported only when the
+ * first plan connects or resumes, so a browser-only user never loads it.
  */
 import type { PlannerStore } from '@/store/planner-store'
-import type { PouchDatabase, SyncEnvironment } from '@/store/sync/sync-engine'
+import { loadBrowserSyncEnvironment } from '@/store/sync/browser-environment'
 import { createStorePlanPort } from '@/store/sync/store-plan-port'
 import { createSyncController, readSavedConnections, type SyncController } from '@/store/sync/sync-store'
 
@@ -12,15 +12,7 @@ let controller: Promise<SyncController> | null = null
 
 /** The controller for `store` (created once; the PouchDB chunk loads on first use). */
 export function getSyncController(store: PlannerStore): Promise<SyncController> {
-  controller ??= import('@/lib/pouch-browser').then((pouch) => {
-    const env: SyncEnvironment = {
-      openLocal: (name) => pouch.openBrowserReplica(name) as PouchDatabase,
-      openRemote: (url) => pouch.openRemoteDatabase(url) as PouchDatabase,
-      fetch: pouch.fetchWithCredentials,
-      now: () => Date.now(),
-    }
-    return createSyncController(env, (planId) => createStorePlanPort(store, planId))
-  })
+  controller ??= loadBrowserSyncEnvironment().then((env) => createSyncController(env, (planId) => createStorePlanPort(store, planId)))
   return controller
 }
 

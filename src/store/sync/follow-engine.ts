@@ -24,7 +24,8 @@ import { followRuleOf, isDocumentMeantFor, type FollowRule } from '@/domain/sync
 import { documentsToPlan, taskDocId, type IncomingDocument } from '@/domain/sync/plan-documents'
 import type { Plan } from '@/domain/types'
 import { classifySyncError, SyncFailure } from '@/store/sync/sync-errors'
-import { databaseUrl, MAX_RETRY_BACKOFF_MS, type PouchDatabase, type SyncEnvironment } from '@/store/sync/sync-engine'
+import { cancelReplication, LIVE_RETRY_OPTIONS, reportReplicationStatus, statusAfterFailure } from '@/store/sync/live-replication'
+import { databaseUrl, type PouchDatabase, type SyncEnvironment } from '@/store/sync/sync-engine'
 import type { SyncConnection, SyncStatus } from '@/store/sync/sync-types'
 
 /** The follower's replica of a plan's higher-level plan (never rename: it would pull everything again). */
@@ -34,7 +35,6 @@ export function followReplicaName(planId: string): string {
 
 /** A replica change is read back this long after the last one: a batch of 500 documents is one read. */
 const SNAPSHOT_DEBOUNCE_MS = 50
-const REPLICATION_STOP_WAIT_MS = 2000
 
 /** The follower's own plan, read only: the rule comes from its level and its copies. */
 export interface FollowerPort {
@@ -135,21 +135,12 @@ export class FollowEngine {
   }
 
   private startLive(): void {
-    this.replication = this.local.replicate.from(this.remote, this.replicationOptions({
-      live: true, retry: true,
-      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(MAX_RETRY_BACKOFF_MS, delay * 2)),
-    }))
-    this.replication.on('active', () => this.setStatus({ kind: 'syncing', lastSyncedAt: this.lastPulledAt }))
-    this.replication.on('paused', (error: unknown) => {
-      if (error) {
-        const classified = classifySyncError(error, 'unauthorised')
-        this.setStatus(classified.kind === 'unreachable' ? { kind: 'offline', lastSyncedAt: this.lastPulledAt } : { kind: 'error', error: classified, lastSyncedAt: this.lastPulledAt })
-        return
-      }
-      this.lastPulledAt = this.env.now()
-      this.setStatus({ kind: 'connected', lastSyncedAt: this.lastPulledAt })
+    this.replication = this.local.replicate.from(this.remote, this.replicationOptions(LIVE_RETRY_OPTIONS))
+    reportReplicationStatus(this.replication, {
+      setStatus: (status) => this.setStatus(status),
+      lastSyncedAt: () => this.lastPulledAt,
+      markCaughtUp: () => (this.lastPulledAt = this.env.now()),
     })
-    this.replication.on('error', (error: unknown) => this.setStatus({ kind: 'error', error: classifySyncError(error, 'unauthorised'), lastSyncedAt: this.lastPulledAt }))
     if (this.status.kind === 'connecting') this.setStatus({ kind: 'syncing', lastSyncedAt: this.lastPulledAt })
   }
 
@@ -172,8 +163,7 @@ export class FollowEngine {
     }
     this.widening = this.widening.then(() => this.pullOnce({ checkpoint: false })).catch((error: unknown) => {
       // Offline or refused: said in the status; the next widening (or a new follow) fetches them.
-      const classified = classifySyncError(error, 'unauthorised')
-      this.setStatus(classified.kind === 'unreachable' ? { kind: 'offline', lastSyncedAt: this.lastPulledAt } : { kind: 'error', error: classified, lastSyncedAt: this.lastPulledAt })
+      this.setStatus(statusAfterFailure(error, this.lastPulledAt))
     })
   }
 
@@ -226,16 +216,7 @@ export class FollowEngine {
     this.changesFeed?.cancel()
     const replication = this.replication
     this.replication = null
-    if (replication) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, REPLICATION_STOP_WAIT_MS)
-        replication.on('complete', () => {
-          clearTimeout(timer)
-          resolve()
-        })
-        replication.cancel()
-      })
-    }
+    if (replication) await cancelReplication(replication)
     await this.widening.catch(() => {})
     await this.snapshotChain.catch(() => {})
     if (forget) await this.local.destroy().catch(() => {})

@@ -15,9 +15,9 @@
  *   await follow.unfollow(planId)            // stops, deletes the replica, forgets the setting
  */
 import { create } from 'zustand'
-import { isValidDatabaseName, normaliseServerUrl } from '@/domain/sync/database-address'
 import type { Plan } from '@/domain/types'
 import { FollowEngine, followReplicaName, type FollowerPort } from '@/store/sync/follow-engine'
+import { checkConnection, createPlanStateSetter, createSavedLinkActions, PlanEngines } from '@/store/sync/plan-controller-kit'
 import { readConnectionMap, saveConnectionEntry } from '@/store/sync/saved-connections'
 import { classifySyncError, SyncFailure } from '@/store/sync/sync-errors'
 import { databaseUrl, logIn, type SyncEnvironment } from '@/store/sync/sync-engine'
@@ -63,16 +63,11 @@ function saveFollow(planId: string, source: SyncConnection | null): void {
   saveConnectionEntry(SYNC_FOLLOWS_KEY, planId, source)
 }
 
-function setFollowState(planId: string, update: Partial<PlanFollowState> | null, source?: SyncConnection): void {
-  useFollowStore.setState((state) => {
-    if (update === null) {
-      const { [planId]: _removed, ...rest } = state.plans
-      return { plans: rest }
-    }
-    const current = state.plans[planId] ?? { source: source!, status: { kind: 'connecting' }, followed: null, skippedDocuments: 0 }
-    return { plans: { ...state.plans, [planId]: { ...current, ...(source ? { source } : {}), ...update } } }
-  })
-}
+const setFollowState = createPlanStateSetter<PlanFollowState>(
+  useFollowStore,
+  (source) => ({ source, status: { kind: 'connecting' }, followed: null, skippedDocuments: 0 }),
+  'source',
+)
 
 /** Reads the database's info: it must exist, be CouchDB's, and be readable by this user. */
 async function checkReadable(env: SyncEnvironment, source: SyncConnection): Promise<void> {
@@ -90,43 +85,36 @@ async function checkReadable(env: SyncEnvironment, source: SyncConnection): Prom
 
 /** The follow controller over an environment (browser or Node) and the planner's plans. */
 export function createFollowController(env: SyncEnvironment, portFor: (planId: string) => FollowerPort): FollowController {
-  const engines = new Map<string, FollowEngine>()
+  const engines = new PlanEngines<FollowEngine>()
 
-  async function startEngine(planId: string, source: SyncConnection, firstPull: boolean): Promise<void> {
-    await engines.get(planId)?.stop()
-    const engine = new FollowEngine(planId, source, portFor(planId), env, {
+  function startEngine(planId: string, source: SyncConnection, firstPull: boolean): Promise<void> {
+    const create = () => new FollowEngine(planId, source, portFor(planId), env, {
       onStatus: (status) => setFollowState(planId, { status }),
       onSnapshot: (followed, skippedDocuments) => setFollowState(planId, { followed, skippedDocuments }),
     })
-    engines.set(planId, engine)
-    try {
-      await engine.start(firstPull)
-    } catch (error) {
-      // A first follow that failed leaves no replica behind; a resumed one keeps what it pulled.
-      await engine.stop(firstPull)
-      engines.delete(planId)
-      throw error
-    }
+    // A first follow that failed leaves no replica behind; a resumed one keeps what it pulled.
+    return engines.start(planId, create, (engine) => engine.start(firstPull), firstPull)
   }
 
-  function failed(planId: string, error: unknown): FollowResult {
-    const classified = classifySyncError(error)
-    setFollowState(planId, { status: { kind: 'error', error: classified, lastSyncedAt: null } })
-    return { ok: false, error: classified }
-  }
+  const { failed, resume, logInAgain } = createSavedLinkActions<{ ok: true }>({
+    env,
+    readSaved: (planId) => readSavedFollows()[planId],
+    notSavedDetail: 'not following',
+    setStatus: (planId, status, source) => setFollowState(planId, { status }, source),
+    restart: (planId, source) => startEngine(planId, source, false),
+    resumed: { ok: true },
+  })
 
   const controller: FollowController = {
     async follow(planId, request) {
-      const serverUrl = normaliseServerUrl(request.serverUrl)
-      if (serverUrl === null || !isValidDatabaseName(request.database)) {
-        return { ok: false, error: { kind: 'bad-address', detail: `${request.serverUrl} ${request.database}` } }
-      }
-      const source: SyncConnection = { serverUrl, database: request.database, username: request.username }
+      const checked = checkConnection(request)
+      if (!checked.ok) return checked
+      const source = checked.connection
       await engines.get(planId)?.stop(true)
       engines.delete(planId)
       setFollowState(planId, { status: { kind: 'connecting' }, followed: null, skippedDocuments: 0 }, source)
       try {
-        await logIn(env, serverUrl, request.username, request.password)
+        await logIn(env, source.serverUrl, request.username, request.password)
         await checkReadable(env, source)
         await startEngine(planId, source, true)
         saveFollow(planId, source)
@@ -135,27 +123,8 @@ export function createFollowController(env: SyncEnvironment, portFor: (planId: s
         return failed(planId, error)
       }
     },
-    async resume(planId) {
-      const source = readSavedFollows()[planId]
-      if (!source) return { ok: false, error: { kind: 'bad-address', detail: 'not following' } }
-      setFollowState(planId, { status: { kind: 'connecting' } }, source)
-      try {
-        await startEngine(planId, source, false)
-        return { ok: true }
-      } catch (error) {
-        return failed(planId, error)
-      }
-    },
-    async logInAgain(planId, password) {
-      const source = readSavedFollows()[planId]
-      if (!source) return { ok: false, error: { kind: 'bad-address', detail: 'not following' } }
-      try {
-        await logIn(env, source.serverUrl, source.username, password)
-      } catch (error) {
-        return failed(planId, error)
-      }
-      return controller.resume(planId)
-    },
+    resume,
+    logInAgain,
     async unfollow(planId) {
       const engine = engines.get(planId)
       engines.delete(planId)
@@ -165,13 +134,8 @@ export function createFollowController(env: SyncEnvironment, portFor: (planId: s
       setFollowState(planId, null)
     },
     savedSource: (planId) => readSavedFollows()[planId] ?? null,
-    settle: async (planId) => {
-      await engines.get(planId)?.settle()
-    },
-    async stopAll() {
-      await Promise.all([...engines.values()].map((engine) => engine.stop()))
-      engines.clear()
-    },
+    settle: (planId) => engines.settle(planId),
+    stopAll: () => engines.stopAll(),
   }
   return controller
 }

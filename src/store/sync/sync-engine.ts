@@ -27,13 +27,12 @@ import {
   serializeSettingsDocument, serializeTaskDocument, SETTINGS_DOC_ID, taskDocId, taskIdOfDoc, type IncomingDocument,
 } from '@/domain/sync/plan-documents'
 import type { Plan, Task } from '@/domain/types'
+import { cancelReplication, LIVE_RETRY_OPTIONS, reportReplicationStatus } from '@/store/sync/live-replication'
 import { classifySyncError, SyncFailure } from '@/store/sync/sync-errors'
 import type { PlanPort, SyncConflict, SyncConnection, SyncError, SyncStatus } from '@/store/sync/sync-types'
 
 /** Writes are gathered this long after a store change: a drag or a typing burst is one write. */
 export const LOCAL_WRITE_DEBOUNCE_MS = 50
-/** Replication retries back off up to this (PouchDB's default grows to 10 minutes). */
-export const MAX_RETRY_BACKOFF_MS = 30_000
 
 // The few PouchDB calls the engine makes, typed loosely: @types/pouchdb lag behind PouchDB 9.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -150,9 +149,6 @@ export function summariseRevisions(rows: readonly any[]): string {
     .join('\n')
 }
 
-/** How long stop() waits for a cancelled replication to finish before going on. */
-const REPLICATION_STOP_WAIT_MS = 2000
-
 export class SyncEngine {
   private readonly local: PouchDatabase
   private readonly remote: PouchDatabase
@@ -263,25 +259,15 @@ export class SyncEngine {
   private startLive(): void {
     this.changesFeed = this.local.changes({ since: 'now', live: true, include_docs: false, conflicts: true, style: 'all_docs' })
     this.changesFeed.on('change', (change: { id: string; changes: { rev: string }[]; doc?: unknown }) => this.onReplicaChange(change))
-    this.replication = this.local.sync(this.remote, {
-      live: true, retry: true, batch_size: 500,
-      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(MAX_RETRY_BACKOFF_MS, delay * 2)),
+    this.replication = this.local.sync(this.remote, { ...LIVE_RETRY_OPTIONS, batch_size: 500 })
+    reportReplicationStatus(this.replication, {
+      setStatus: (status) => this.setStatus(status),
+      lastSyncedAt: () => this.lastSyncedAt,
+      markCaughtUp: () => (this.lastSyncedAt = this.env.now()),
     })
-    this.replication.on('active', () => this.setStatus({ kind: 'syncing', lastSyncedAt: this.lastSyncedAt }))
-    this.replication.on('paused', (error: unknown) => {
-      if (error) {
-        const classified = classifySyncError(error, 'unauthorised')
-        this.setStatus(classified.kind === 'unreachable' ? { kind: 'offline', lastSyncedAt: this.lastSyncedAt } : { kind: 'error', error: classified, lastSyncedAt: this.lastSyncedAt })
-        return
-      }
-      this.lastSyncedAt = this.env.now()
-      this.setStatus({ kind: 'connected', lastSyncedAt: this.lastSyncedAt })
-    })
+    // Two-way only: a push the server's validate_doc_update refused.
     this.replication.on('denied', (error: unknown) => {
       this.setStatus({ kind: 'error', error: { ...classifySyncError(error, 'forbidden'), kind: 'forbidden' }, lastSyncedAt: this.lastSyncedAt })
-    })
-    this.replication.on('error', (error: unknown) => {
-      this.setStatus({ kind: 'error', error: classifySyncError(error, 'unauthorised'), lastSyncedAt: this.lastSyncedAt })
     })
     this.unsubscribe = this.port.subscribe(() => this.scheduleLocalWrite())
     this.setStatus({ kind: 'connected', lastSyncedAt: this.lastSyncedAt })
@@ -458,24 +444,6 @@ export class SyncEngine {
   }
 
   /** Stops replicating. `forget` also deletes the replica (disconnect); the store's plan stays. */
-  /**
-   * Cancels live replication and waits for it to say it is complete (bounded): a cancelled sync can
-   * still have a request in flight, and closing the databases under it would end in an unhandled error.
-   */
-  private async cancelReplication(): Promise<void> {
-    const replication = this.replication
-    if (!replication) return
-    this.replication = null
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, REPLICATION_STOP_WAIT_MS)
-      replication.on('complete', () => {
-        clearTimeout(timer)
-        resolve()
-      })
-      replication.cancel()
-    })
-  }
-
   async stop(forget = false): Promise<void> {
     await this.settle().catch(() => {})
     this.stopped = true
@@ -483,7 +451,9 @@ export class SyncEngine {
     if (this.writeTimer !== null) clearTimeout(this.writeTimer)
     if (this.remoteTimer !== null) clearTimeout(this.remoteTimer)
     this.changesFeed?.cancel()
-    await this.cancelReplication()
+    const replication = this.replication
+    this.replication = null
+    if (replication) await cancelReplication(replication)
     if (forget) await this.local.destroy().catch(() => {})
     else await this.local.close().catch(() => {})
     await this.remote.close().catch(() => {})

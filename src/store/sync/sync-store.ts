@@ -18,9 +18,9 @@
  *   await controller.disconnect(planId)                    // the local plan stays
  */
 import { create } from 'zustand'
-import { isValidDatabaseName, normaliseServerUrl } from '@/domain/sync/database-address'
 import { SETTINGS_DOC_ID } from '@/domain/sync/plan-documents'
 import type { Task } from '@/domain/types'
+import { checkConnection, createPlanStateSetter, createSavedLinkActions, PlanEngines } from '@/store/sync/plan-controller-kit'
 import { readConnectionMap, saveConnectionEntry } from '@/store/sync/saved-connections'
 import { classifySyncError, SyncFailure } from '@/store/sync/sync-errors'
 import { databaseUrl, logIn, openOrCreateDatabase, SyncEngine, type StartMode, type SyncEnvironment } from '@/store/sync/sync-engine'
@@ -74,47 +74,37 @@ function saveConnection(planId: string, connection: SyncConnection | null): void
   saveConnectionEntry(SYNC_CONNECTIONS_KEY, planId, connection)
 }
 
-function setPlanState(planId: string, update: Partial<PlanSyncState> | null, connection?: SyncConnection): void {
-  useSyncStore.setState((state) => {
-    if (update === null) {
-      const { [planId]: _removed, ...rest } = state.plans
-      return { plans: rest }
-    }
-    const current = state.plans[planId] ?? { connection: connection!, status: { kind: 'connecting' }, conflicts: [], skippedDocuments: 0 }
-    return { plans: { ...state.plans, [planId]: { ...current, ...(connection ? { connection } : {}), ...update } } }
-  })
-}
+const setPlanState = createPlanStateSetter<PlanSyncState>(
+  useSyncStore,
+  (connection) => ({ connection, status: { kind: 'connecting' }, conflicts: [], skippedDocuments: 0 }),
+  'connection',
+)
 
 /** The sync controller over an environment (browser or Node) and the planner's plans. */
 export function createSyncController(env: SyncEnvironment, portFor: (planId: string) => PlanPort): SyncController {
-  const engines = new Map<string, SyncEngine>()
+  const engines = new PlanEngines<SyncEngine>()
 
-  async function startEngine(planId: string, connection: SyncConnection, mode: StartMode): Promise<void> {
-    await engines.get(planId)?.stop()
-    const engine = new SyncEngine(planId, connection, portFor(planId), env, {
+  function startEngine(planId: string, connection: SyncConnection, mode: StartMode): Promise<void> {
+    const create = () => new SyncEngine(planId, connection, portFor(planId), env, {
       onStatus: (status) => setPlanState(planId, { status }),
       onConflicts: (conflicts) => setPlanState(planId, { conflicts }),
       onSkipped: (report) => setPlanState(planId, {
         skippedDocuments: (useSyncStore.getState().plans[planId]?.skippedDocuments ?? 0) + report.details.length,
       }),
     })
-    engines.set(planId, engine)
-    try {
-      await engine.start(mode)
-    } catch (error) {
-      // A first connect that failed leaves no replica behind (it would hold a half-sent plan with no
-      // connection to own it); a resumed one keeps its replica, whose revisions the next try needs.
-      await engine.stop(mode !== 'resume')
-      engines.delete(planId)
-      throw error
-    }
+    // A first connect that failed leaves no replica behind (it would hold a half-sent plan with no
+    // connection to own it); a resumed one keeps its replica, whose revisions the next try needs.
+    return engines.start(planId, create, (engine) => engine.start(mode), mode !== 'resume')
   }
 
-  function failed(planId: string, error: unknown): ConnectResult {
-    const classified = classifySyncError(error)
-    setPlanState(planId, { status: { kind: 'error', error: classified, lastSyncedAt: null } })
-    return { ok: false, error: classified }
-  }
+  const { failed, resume, logInAgain } = createSavedLinkActions<Extract<ConnectResult, { ok: true }>>({
+    env,
+    readSaved: (planId) => readSavedConnections()[planId],
+    notSavedDetail: 'not connected',
+    setStatus: (planId, status, connection) => setPlanState(planId, { status }, connection),
+    restart: (planId, connection) => startEngine(planId, connection, 'resume'),
+    resumed: { ok: true, outcome: 'joined' },
+  })
 
   async function hasPlanOnServer(connection: SyncConnection): Promise<boolean> {
     const response = await env.fetch(`${databaseUrl(connection)}/${SETTINGS_DOC_ID}`, { credentials: 'include', headers: { Accept: 'application/json' } })
@@ -125,14 +115,12 @@ export function createSyncController(env: SyncEnvironment, portFor: (planId: str
 
   const controller: SyncController = {
     async connect(planId, request) {
-      const serverUrl = normaliseServerUrl(request.serverUrl)
-      if (serverUrl === null || !isValidDatabaseName(request.database)) {
-        return { ok: false, error: { kind: 'bad-address', detail: `${request.serverUrl} ${request.database}` } }
-      }
-      const connection: SyncConnection = { serverUrl, database: request.database, username: request.username }
+      const checked = checkConnection(request)
+      if (!checked.ok) return checked
+      const { connection } = checked
       setPlanState(planId, { status: { kind: 'connecting' }, conflicts: [] }, connection)
       try {
-        await logIn(env, serverUrl, request.username, request.password)
+        await logIn(env, connection.serverUrl, request.username, request.password)
         const opened = await openOrCreateDatabase(env, connection)
         // A database that already holds a plan is joined: this browser's plan becomes the server's.
         const join = opened === 'exists' && await hasPlanOnServer(connection)
@@ -143,27 +131,8 @@ export function createSyncController(env: SyncEnvironment, portFor: (planId: str
         return failed(planId, error)
       }
     },
-    async resume(planId) {
-      const connection = readSavedConnections()[planId]
-      if (!connection) return { ok: false, error: { kind: 'bad-address', detail: 'not connected' } }
-      setPlanState(planId, { status: { kind: 'connecting' } }, connection)
-      try {
-        await startEngine(planId, connection, 'resume')
-        return { ok: true, outcome: 'joined' }
-      } catch (error) {
-        return failed(planId, error)
-      }
-    },
-    async logInAgain(planId, password) {
-      const connection = readSavedConnections()[planId]
-      if (!connection) return { ok: false, error: { kind: 'bad-address', detail: 'not connected' } }
-      try {
-        await logIn(env, connection.serverUrl, connection.username, password)
-      } catch (error) {
-        return failed(planId, error)
-      }
-      return controller.resume(planId)
-    },
+    resume,
+    logInAgain,
     async disconnect(planId) {
       const engine = engines.get(planId)
       engines.delete(planId)
@@ -177,13 +146,8 @@ export function createSyncController(env: SyncEnvironment, portFor: (planId: str
       await engine.resolve(taskId, chosen)
     },
     savedConnection: (planId) => readSavedConnections()[planId] ?? null,
-    settle: async (planId) => {
-      await engines.get(planId)?.settle()
-    },
-    async stopAll() {
-      await Promise.all([...engines.values()].map((engine) => engine.stop()))
-      engines.clear()
-    },
+    settle: (planId) => engines.settle(planId),
+    stopAll: () => engines.stopAll(),
   }
   return controller
 }

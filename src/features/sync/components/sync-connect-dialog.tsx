@@ -10,21 +10,19 @@
 import { useId, useState, type FormEvent } from 'react'
 import { ModalDialog } from '@/components/modal-dialog'
 import { useMessages } from '@/components/use-messages'
-import { parseDatabaseAddress } from '@/domain/sync/database-address'
 import { getSyncController } from '@/store/sync/browser-sync'
 import { useFollowStore } from '@/store/sync/follow-store'
 import { readSavedConnections, type ConnectResult } from '@/store/sync/sync-store'
 import type { SyncError } from '@/store/sync/sync-types'
 import { usePlannerStore } from '@/store/use-planner-store'
+import { LogInAgainForm, ServerLoginFields, SyncErrorBox } from '@/features/sync/components/server-login-fields'
 import { describeSyncStatus, useActivePlanSync, useBrowserOnline } from '@/features/sync/components/sync-status'
+import { useServerLogin } from '@/features/sync/hooks/use-server-login'
 import { closeSyncDialog, openSyncDialog } from '@/features/sync/sync-dialogs'
 import { describeFollowStatus } from '@/features/sync/utils/follow-status'
+import { unreachableError } from '@/features/sync/utils/unreachable-error'
 
 type Outcome = Extract<ConnectResult, { ok: true }>['outcome']
-
-function unreachable(error: unknown): SyncError {
-  return { kind: 'unreachable', detail: String(error).slice(0, 300) }
-}
 
 export function SyncConnectDialog() {
   const messages = useMessages()
@@ -36,9 +34,7 @@ export function SyncConnectDialog() {
   const online = useBrowserOnline()
   // Connected = a saved connection (a failed first attempt leaves none).
   const saved = state ? readSavedConnections()[planId] : undefined
-  const [address, setAddress] = useState('')
-  const [username, setUsername] = useState('')
-  const [password, setPassword] = useState('')
+  const login = useServerLogin()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<SyncError | null>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -47,15 +43,15 @@ export function SyncConnectDialog() {
     event.preventDefault()
     setError(null)
     setOutcome(null)
-    const parsed = parseDatabaseAddress(address)
-    if (!parsed) {
-      setError({ kind: 'bad-address', detail: address })
+    const checked = login.toRequest()
+    if (!checked.ok) {
+      setError(checked.error)
       return
     }
     setBusy(true)
     try {
       const sync = await getSyncController(usePlannerStore)
-      const result = await sync.connect(planId, { ...parsed, username: username.trim(), password })
+      const result = await sync.connect(planId, checked.request)
       if (result.ok) {
         setOutcome(result.outcome)
       } else {
@@ -64,9 +60,9 @@ export function SyncConnectDialog() {
         if (!readSavedConnections()[planId]) await sync.disconnect(planId)
       }
     } catch (caught) {
-      setError(unreachable(caught))
+      setError(unreachableError(caught))
     } finally {
-      setPassword('')
+      login.forgetPassword()
       setBusy(false)
     }
   }
@@ -76,12 +72,12 @@ export function SyncConnectDialog() {
     setBusy(true)
     setError(null)
     try {
-      const result = await (await getSyncController(usePlannerStore)).logInAgain(planId, password)
+      const result = await (await getSyncController(usePlannerStore)).logInAgain(planId, login.password)
       if (!result.ok) setError(result.error)
     } catch (caught) {
-      setError(unreachable(caught))
+      setError(unreachableError(caught))
     } finally {
-      setPassword('')
+      login.forgetPassword()
       setBusy(false)
     }
   }
@@ -97,12 +93,7 @@ export function SyncConnectDialog() {
     }
   }
 
-  const errorBox = (shown: SyncError | null) => shown ? (
-    <div className="form-error-summary" role="alert" data-testid="sync-error" data-kind={shown.kind}>
-      <p className="sync-error-text">{t.errors[shown.kind]} {t.localSafe}</p>
-      {shown.detail ? <details><summary>{t.details}</summary><code>{shown.detail}</code></details> : null}
-    </div>
-  ) : null
+  const errorBox = (shown: SyncError | null) => <SyncErrorBox error={shown} textOf={(kind) => t.errors[kind]} testId="sync-error" />
 
   // A derived (district, commune) plan also reads its higher-level plan: "Theo dõi kế hoạch cấp trên".
   const followText = follow ? `${t.follow.open}: ${describeFollowStatus(follow, messages, online).text}` : t.follow.open
@@ -126,15 +117,7 @@ export function SyncConnectDialog() {
           {errorBox(error ?? statusError)}
           {state.skippedDocuments > 0 ? <p className="muted">{t.skipped(state.skippedDocuments)}</p> : null}
           {statusError?.kind === 'unauthorised' ? (
-            <form onSubmit={(e) => void logInAgain(e)} className="field-pair">
-              <div className="field">
-                <label className="field-label" htmlFor={`${uid}-again`}>{t.password}</label>
-                <input id={`${uid}-again`} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-              </div>
-              <div className="field"><span className="field-label" aria-hidden="true">&nbsp;</span>
-                <button type="submit" className="primary" disabled={busy || !password}>{t.logInAgain}</button>
-              </div>
-            </form>
+            <LogInAgainForm uid={uid} password={login.password} setPassword={login.setPassword} busy={busy} onSubmit={(e) => void logInAgain(e)} />
           ) : null}
           {conflicts > 0 ? (
             <p><button type="button" onClick={() => openSyncDialog('conflicts')} data-testid="sync-open-conflicts">{t.conflicts.open(conflicts)}</button></p>
@@ -150,31 +133,13 @@ export function SyncConnectDialog() {
       ) : (
         <form onSubmit={(e) => void connect(e)} data-testid="sync-connect-form" noValidate>
           <p className="sync-privacy">{t.privacy}</p>
-          <div className="field">
-            <label className="field-label" htmlFor={`${uid}-address`}>{t.address}</label>
-            <input id={`${uid}-address`} name="address" type="url" inputMode="url" autoComplete="url" spellCheck={false} required
-              value={address} onChange={(e) => setAddress(e.target.value)} aria-describedby={`${uid}-address-hint`} />
-            <span className="field-hint" id={`${uid}-address-hint`}>{t.addressHint}</span>
-          </div>
-          <div className="field-pair">
-            <div className="field">
-              <label className="field-label" htmlFor={`${uid}-user`}>{t.username}</label>
-              <input id={`${uid}-user`} name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required
-                value={username} onChange={(e) => setUsername(e.target.value)} />
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor={`${uid}-password`}>{t.password}</label>
-              <input id={`${uid}-password`} name="password" type="password" autoComplete="current-password" required
-                value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={`${uid}-password-hint`} />
-              <span className="field-hint" id={`${uid}-password-hint`}>{t.passwordHint}</span>
-            </div>
-          </div>
+          <ServerLoginFields uid={uid} login={login} addressHint={t.addressHint} />
           <p className="muted">{t.joinWarning}</p>
           {errorBox(error)}
           {busy ? <p role="status" className="muted">{t.connecting}</p> : null}
           {followButton}
           <div className="dialog-actions">
-            <button type="submit" className="primary" disabled={busy || !address.trim() || !username.trim() || !password} data-testid="sync-connect">{t.connect}</button>
+            <button type="submit" className="primary" disabled={busy || !login.complete} data-testid="sync-connect">{t.connect}</button>
             <span className="spacer" />
             <button type="button" onClick={closeSyncDialog}>{t.close}</button>
           </div>

@@ -14,7 +14,6 @@ import { useMessages } from '@/components/use-messages'
 import { addDays } from '@/domain/dates/local-date'
 import { electionOffsetLabel } from '@/domain/dates/election-offset'
 import { formatDate, formatDateOrDateTime } from '@/domain/dates/format-date'
-import { parseDatabaseAddress } from '@/domain/sync/database-address'
 import { copyFollowedTask, listFollowedTasks } from '@/domain/sync/follow-rule'
 import type { Plan, Task } from '@/domain/types'
 import type { Messages } from '@/lib/i18n/messages-vi'
@@ -22,9 +21,12 @@ import { getFollowController } from '@/store/sync/browser-follow'
 import { readSavedFollows, useFollowStore, type PlanFollowState } from '@/store/sync/follow-store'
 import type { SyncError, SyncErrorKind } from '@/store/sync/sync-types'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
+import { LogInAgainForm, ServerLoginFields, SyncErrorBox } from '@/features/sync/components/server-login-fields'
 import { useBrowserOnline } from '@/features/sync/components/sync-status'
+import { useServerLogin } from '@/features/sync/hooks/use-server-login'
 import { closeSyncDialog } from '@/features/sync/sync-dialogs'
 import { describeFollowStatus } from '@/features/sync/utils/follow-status'
+import { unreachableError } from '@/features/sync/utils/unreachable-error'
 
 /** The error sentence: the follow-specific one where reading differs from syncing, else the sync one. */
 function errorText(kind: SyncErrorKind, messages: Messages): string {
@@ -38,10 +40,6 @@ function datesText(task: Task): string {
   return last <= task.start ? formatDate(task.start) : `${formatDate(task.start)} – ${formatDate(last)}`
 }
 
-function unreachable(error: unknown): SyncError {
-  return { kind: 'unreachable', detail: String(error).slice(0, 300) }
-}
-
 export function SyncFollowDialog() {
   const messages = useMessages()
   const t = messages.sync
@@ -52,9 +50,7 @@ export function SyncFollowDialog() {
   const state = useFollowStore((s) => s.plans[planId])
   const online = useBrowserOnline()
   const following = state !== undefined && readSavedFollows()[planId] !== undefined
-  const [address, setAddress] = useState('')
-  const [username, setUsername] = useState('')
-  const [password, setPassword] = useState('')
+  const login = useServerLogin()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<SyncError | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -65,15 +61,15 @@ export function SyncFollowDialog() {
     try {
       const result = await action()
       // Used once: gone from the form before any message shows.
-      setPassword('')
+      login.forgetPassword()
       if (!result.ok) {
         await after?.()
         setError(result.error)
       }
     } catch (caught) {
-      setError(unreachable(caught))
+      setError(unreachableError(caught))
     } finally {
-      setPassword('')
+      login.forgetPassword()
       setBusy(false)
     }
   }
@@ -81,13 +77,13 @@ export function SyncFollowDialog() {
   const follow = (event: FormEvent) => {
     event.preventDefault()
     setNotice(null)
-    const parsed = parseDatabaseAddress(address)
-    if (!parsed) {
-      setError({ kind: 'bad-address', detail: address })
+    const checked = login.toRequest()
+    if (!checked.ok) {
+      setError(checked.error)
       return
     }
     void run(
-      async () => (await getFollowController(usePlannerStore)).follow(planId, { ...parsed, username: username.trim(), password }),
+      async () => (await getFollowController(usePlannerStore)).follow(planId, checked.request),
       // Nothing was saved: forget the attempt (its status) so the form shows again.
       async () => {
         if (!readSavedFollows()[planId]) await (await getFollowController(usePlannerStore)).unfollow(planId)
@@ -97,7 +93,7 @@ export function SyncFollowDialog() {
 
   const logInAgain = (event: FormEvent) => {
     event.preventDefault()
-    void run(async () => (await getFollowController(usePlannerStore)).logInAgain(planId, password))
+    void run(async () => (await getFollowController(usePlannerStore)).logInAgain(planId, login.password))
   }
 
   const stop = async () => {
@@ -121,18 +117,13 @@ export function SyncFollowDialog() {
     requestAnimationFrame(() => document.getElementById(`${uid}-row-${index}`)?.focus())
   }
 
-  const errorBox = (shown: SyncError | null) => shown ? (
-    <div className="form-error-summary" role="alert" data-testid="follow-error" data-kind={shown.kind}>
-      <p className="sync-error-text">{errorText(shown.kind, messages)} {t.localSafe}</p>
-      {shown.detail ? <details><summary>{t.details}</summary><code>{shown.detail}</code></details> : null}
-    </div>
-  ) : null
+  const errorBox = (shown: SyncError | null) => <SyncErrorBox error={shown} textOf={(kind) => errorText(kind, messages)} testId="follow-error" />
 
   return (
     <ModalDialog title={f.title} onRequestClose={closeSyncDialog} className="sync-dialog follow-dialog" labelledById={`${uid}-title`}>
       {following && state ? (
         <FollowingView
-          uid={uid} plan={plan} state={state} online={online} messages={messages} busy={busy} password={password} setPassword={setPassword}
+          uid={uid} plan={plan} state={state} online={online} messages={messages} busy={busy} password={login.password} setPassword={login.setPassword}
           errorBox={errorBox(error ?? (state.status.kind === 'error' ? state.status.error : null))}
           notice={notice} onLogInAgain={logInAgain} onCopy={copy} onStop={() => void stop()}
         />
@@ -140,29 +131,11 @@ export function SyncFollowDialog() {
         <form onSubmit={follow} data-testid="follow-form" noValidate>
           <p className="sync-privacy">{f.intro}</p>
           <p className="muted">{f.rule}</p>
-          <div className="field">
-            <label className="field-label" htmlFor={`${uid}-address`}>{t.address}</label>
-            <input id={`${uid}-address`} name="address" type="url" inputMode="url" autoComplete="url" spellCheck={false} required
-              value={address} onChange={(e) => setAddress(e.target.value)} aria-describedby={`${uid}-address-hint`} />
-            <span className="field-hint" id={`${uid}-address-hint`}>{f.addressHint}</span>
-          </div>
-          <div className="field-pair">
-            <div className="field">
-              <label className="field-label" htmlFor={`${uid}-user`}>{t.username}</label>
-              <input id={`${uid}-user`} name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required
-                value={username} onChange={(e) => setUsername(e.target.value)} />
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor={`${uid}-password`}>{t.password}</label>
-              <input id={`${uid}-password`} name="password" type="password" autoComplete="current-password" required
-                value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={`${uid}-password-hint`} />
-              <span className="field-hint" id={`${uid}-password-hint`}>{t.passwordHint}</span>
-            </div>
-          </div>
+          <ServerLoginFields uid={uid} login={login} addressHint={f.addressHint} />
           {errorBox(error)}
           {busy ? <p role="status" className="muted">{f.following}</p> : null}
           <div className="dialog-actions">
-            <button type="submit" className="primary" disabled={busy || !address.trim() || !username.trim() || !password} data-testid="follow-submit">{f.follow}</button>
+            <button type="submit" className="primary" disabled={busy || !login.complete} data-testid="follow-submit">{f.follow}</button>
             <span className="spacer" />
             <button type="button" onClick={closeSyncDialog}>{t.close}</button>
           </div>
@@ -209,15 +182,7 @@ function FollowingView({
       </dl>
       {errorBox}
       {state.status.kind === 'error' && state.status.error.kind === 'unauthorised' ? (
-        <form onSubmit={onLogInAgain} className="field-pair">
-          <div className="field">
-            <label className="field-label" htmlFor={`${uid}-again`}>{t.password}</label>
-            <input id={`${uid}-again`} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-          </div>
-          <div className="field"><span className="field-label" aria-hidden="true">&nbsp;</span>
-            <button type="submit" className="primary" disabled={busy || !password}>{t.logInAgain}</button>
-          </div>
-        </form>
+        <LogInAgainForm uid={uid} password={password} setPassword={setPassword} busy={busy} onSubmit={onLogInAgain} />
       ) : null}
       {state.skippedDocuments > 0 ? <p className="muted">{t.skipped(state.skippedDocuments)}</p> : null}
       <p className="muted">{f.readOnly} {f.rule}</p>
