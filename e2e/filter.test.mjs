@@ -124,3 +124,55 @@ test('a search that hides a few tasks changes the month in place to exactly what
     assert.deepEqual((await monthTaskTitles(page)).sort(), before)
   })
 })
+
+test('in a crowded month a search changes the "+N" counts in place to exactly what a fresh load shows', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withApp(suite, async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 1400 })
+    // May 2021 with 20 tasks a day: two "Alpha" tasks shown in every day (each spans two days, so
+    // they come first), 18 one-day "Beta" tasks behind "+N", half of them about "tuyên truyền".
+    await page.evaluate(() => {
+      const store = window.__electionPlanner.store
+      const s = store.getState()
+      const base = s.plans[s.activePlanId]
+      const model = Object.values(base.tasks).find((t) => t.recurrence === null)
+      const tasks = {}
+      const add = (id, title, start, end) => {
+        // Only the title is searched for: no unit, channel, place or text that could match too.
+        tasks[id] = {
+          ...model, id, title, start, end, allDay: true, anchor: { type: 'fixed' }, endAnchor: null, status: 'planned', doneOn: null,
+          description: '', location: '', quantity: '', leadUnitId: null, supportUnitIds: [], channelId: null, training: null, source: null,
+        }
+      }
+      const day = (d) => new Date(Date.UTC(2021, 4, d)).toISOString().slice(0, 10)
+      for (let d = 1; d <= 31; d += 1) {
+        add(`a-${d}`, `Alpha tuyên truyền ${d}`, day(d), day(d + 2))
+        for (let k = 0; k < 18; k += 1) add(`b-${d}-${k}`, k % 2 === 0 ? `Beta tuyên truyền ${d}.${k}` : `Beta pano ${d}.${k}`, day(d), day(d + 1))
+      }
+      s.addPlan({ ...base, id: 'crowded-may', name: 'Tháng 5 đông việc', tasks, deletedTasks: {} })
+      store.getState().setCalendar({ view: 'month', date: '2021-05-01' })
+    })
+    const markers = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.fc-daygrid-day[data-date]')]
+      .map((cell) => [cell.getAttribute('data-date'), [...cell.querySelectorAll('.day-more-event')].map((m) => `${m.textContent}|${m.title}`).join(',')])
+      .filter(([, text]) => text !== '')))
+    await page.locator('.day-more-event').first().waitFor()
+    const before = await markers()
+    assert.ok(Object.keys(before).length >= 28, `most days of May fold tasks: ${Object.keys(before).length}`)
+    const alphaEvents = () => page.locator('.fc-daygrid .task-event .event-title', { hasText: 'Alpha' }).count()
+    const alphaBefore = await alphaEvents()
+
+    const box = page.getByRole('searchbox', { name: 'Tìm kiếm' })
+    for (const query of ['tuyen', 'tuyen truyen']) {
+      await box.fill(query)
+      await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, query)
+      await page.waitForTimeout(300)
+      const inPlace = await markers()
+      // The shown tasks stayed (so the grid was changed in place, not fetched again) and the counts fell.
+      assert.equal(await alphaEvents(), alphaBefore, `"${query}": the Alpha tasks stay in the grid`)
+      assert.notDeepEqual(inPlace, before, `"${query}": the "+N" counts changed`)
+      await page.reload()
+      await waitForCalendarReady(page)
+      await page.locator('.day-more-event').first().waitFor()
+      assert.deepEqual(await markers(), inPlace, `"${query}": the counts changed in place equal a fresh load's`)
+    }
+  })
+})

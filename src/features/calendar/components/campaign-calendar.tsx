@@ -32,6 +32,7 @@ import {
   visibleItems, YEAR_VIEW_DETAIL_LIMIT,
 } from '@/features/calendar/utils/calendar-events'
 import { patchTaskEventsInPlace } from '@/features/calendar/utils/patch-task-events'
+import { MarkerTitles } from '@/features/calendar/utils/marker-titles'
 import { reconcileTaskEvents, TASK_SOURCE_ID, withPlaces } from '@/features/calendar/utils/reconcile-task-events'
 import { usePrintLayout } from '@/features/calendar/utils/use-print-layout'
 import { periodOf, periodTitle } from '@/domain/dates/calendar-period'
@@ -62,17 +63,17 @@ const VIEW_OPTIONS = {
 } as const
 
 /** Phase bands are labelled once, on their first day (dayCellContent), not in every week row. */
-function renderEventContent(arg: EventContentArg, details: string | null) {
+function renderEventContent(arg: EventContentArg, details: string | null, title = arg.event.title) {
   if (arg.event.display === 'background') return { domNodes: [] }
   const wrapper = element('span', 'event-content')
   if (arg.timeText && !arg.event.allDay) wrapper.append(element('span', 'event-time', arg.timeText))
-  wrapper.append(element('span', 'event-title', arg.event.title))
+  wrapper.append(element('span', 'event-title', title))
   // A screen reader's name for the event: the dates, D-n, channel and status a sighted user reads
   // off the grid and the colour. In the content (not an aria-label set on mount), because an edit
   // patched in place re-renders the content, not the element.
   if (details) wrapper.append(element('span', 'visually-hidden', `, ${details}`))
   // Here too, not only on mount: an edit patched in place re-renders the content, not the element.
-  wrapper.title = arg.event.title
+  wrapper.title = title
   return { domNodes: [wrapper] }
 }
 
@@ -81,9 +82,9 @@ function renderEventContent(arg: EventContentArg, details: string | null) {
  * "+N" markers open something on Enter, so they are buttons. The task id lets focus find the task's
  * event again after the editor saves and the event is redrawn (task-editor-dialog.tsx).
  */
-function decorateEvent(arg: EventMountArg) {
+function decorateEvent(arg: EventMountArg, title: string) {
   if (arg.event.display === 'background') return
-  arg.el.title = arg.event.title
+  arg.el.title = title
   const kind = arg.event.extendedProps.kind as string
   if (kind === 'task' || kind === 'day-more' || kind === 'day-count') arg.el.setAttribute('role', 'button')
   if (kind === 'task') arg.el.dataset.taskId = arg.event.extendedProps.taskId as string
@@ -146,8 +147,16 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   useLayoutEffect(() => {
     labelContext.current = { tasks: plan.tasks, channels: plan.channels, electionDay: plan.election.electionDay, language, messages }
   }, [plan.tasks, plan.channels, plan.election.electionDay, language, messages])
+  // "+N" counts a filter change retitled in place (marker-titles.ts): shown by every later render.
+  const markerTitles = useRef<MarkerTitles | null>(null)
+  markerTitles.current ??= new MarkerTitles()
+  const eventDidMount = useCallback((arg: EventMountArg) => {
+    markerTitles.current!.mounted(arg.event, arg.el)
+    decorateEvent(arg, markerTitles.current!.titleOf(arg.event))
+  }, [])
+  const eventWillUnmount = useCallback((arg: EventMountArg) => markerTitles.current!.unmounted(arg.event, arg.el), [])
   const eventContent = useCallback((arg: EventContentArg) => {
-    if (arg.event.extendedProps.kind !== 'task') return renderEventContent(arg, null)
+    if (arg.event.extendedProps.kind !== 'task') return renderEventContent(arg, null, markerTitles.current!.titleOf(arg.event))
     const context = labelContext.current
     const task = context.tasks[arg.event.extendedProps.taskId as string]
     const details = task && arg.event.startStr
@@ -182,6 +191,7 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
   const fetchTasks = useCallback((info: EventSourceFuncArg, success: (events: EventInput[]) => void) => {
     const range = { start: info.startStr.slice(0, 10), end: info.endStr.slice(0, 10) }
     fetchedRange.current = range
+    markerTitles.current!.clear()
     success(taskEventsOf(range))
   }, [taskEventsOf])
 
@@ -217,7 +227,7 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
     const api = calendarRef.current?.getApi()
     const range = fetchedRange.current
     if (!api) return
-    if (viewRef.current !== 'year' && range && reconcileTaskEvents(api, taskEventsOf(range))) return
+    if (viewRef.current !== 'year' && range && reconcileTaskEvents(api, taskEventsOf(range), markerTitles.current!)) return
     api.getEventSourceById(TASK_SOURCE_ID)?.refetch()
   }, [colors, keep, messages, taskEventsOf])
 
@@ -394,7 +404,8 @@ export function CampaignCalendar({ view }: { view: Exclude<CalendarViewKind, 'li
         dayCellClassNames={dayCellClassNames}
         dayCellDidMount={dayCellDidMount}
         eventContent={eventContent}
-        eventDidMount={decorateEvent}
+        eventDidMount={eventDidMount}
+        eventWillUnmount={eventWillUnmount}
         moreLinkDidMount={moreLinkDidMount}
         eventOrder="order,start,-duration,title"
         progressiveEventRendering

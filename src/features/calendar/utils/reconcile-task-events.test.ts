@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EventApi, EventInput } from '@fullcalendar/core'
+import { MarkerTitles } from '@/features/calendar/utils/marker-titles'
 import { planReconcile, withPlaces } from '@/features/calendar/utils/reconcile-task-events'
 
 const input = (id: string, title = id, start = '2021-05-03'): EventInput => ({ id, title, start, allDay: true, extendedProps: { kind: 'task', taskId: id } })
@@ -35,5 +36,46 @@ describe('planReconcile', () => {
   it('gives up (refetch) when most events change', () => {
     const shown = shownFrom(withPlaces([input('a'), input('b'), input('c')]))
     expect(planReconcile(shown, withPlaces([input('x'), input('y'), input('z')]))).toBeNull()
+  })
+})
+
+describe('"+N" counts retitled in place', () => {
+  const marker = (title: string) => ({ ...input('more-2021-05-03', title), extendedProps: { kind: 'day-more' } })
+
+  it('compares with the title a marker shows now, not the one FullCalendar was given', () => {
+    const shown = shownFrom(withPlaces([input('a'), input('b'), marker('+3')]))
+    const titles = new MarkerTitles()
+    // The calendar was handed "+3"; a keystroke showed "+2" in place.
+    expect(titles.retitle(shown[2]!, '+2')).toBe(true)
+    expect(planReconcile(shown, withPlaces([input('a'), input('b'), marker('+2')]), titles.titleOf)).toEqual({ remove: [], add: [], patch: [] })
+    expect(planReconcile(shown, withPlaces([input('a'), input('b'), marker('+5')]), titles.titleOf)!.patch).toHaveLength(1)
+    // Without the in-place title, "+2" would be patched again on every keystroke.
+    expect(planReconcile(shown, withPlaces([input('a'), input('b'), marker('+2')]))!.patch).toHaveLength(1)
+  })
+
+  it('writes the count into every element of the marker, leaves tasks to FullCalendar, and forgets on removal or fetch', () => {
+    const element = () => {
+      const text = { textContent: '+3' }
+      const content = { title: '+3' }
+      return { title: '+3', text, content, querySelector: (selector: string) => (selector === '.event-title' ? text : selector === '.event-content' ? content : null) }
+    }
+    const [shownMarker, shownTask] = shownFrom([marker('+3'), input('a')])
+    const titles = new MarkerTitles()
+    const inGrid = element()
+    const inPopover = element()
+    titles.mounted(shownMarker!, inGrid as unknown as HTMLElement)
+    titles.mounted(shownMarker!, inPopover as unknown as HTMLElement)
+    titles.mounted(shownTask!, element() as unknown as HTMLElement)
+    expect(titles.retitle(shownTask!, 'renamed')).toBe(false)
+    titles.unmounted(shownMarker!, inPopover as unknown as HTMLElement)
+    expect(titles.retitle(shownMarker!, '+7')).toBe(true)
+    expect([inGrid.title, inGrid.text.textContent, inGrid.content.title]).toEqual(['+7', '+7', '+7'])
+    expect(inPopover.text.textContent).toBe('+3')
+    expect(titles.titleOf(shownMarker!)).toBe('+7')
+    titles.forget(shownMarker!.id)
+    expect(titles.titleOf(shownMarker!)).toBe('+3')
+    titles.retitle(shownMarker!, '+8')
+    titles.clear()
+    expect(titles.titleOf(shownMarker!)).toBe('+3')
   })
 })

@@ -9,6 +9,11 @@
  * by place (dates, kind, order) and by what they show: those that stay keep their element, those that
  * only show something else in the same place (a "+N" count) are patched, the others are removed
  * or added, in one batched render.
+ *
+ * A "+N" marker whose count changed is retitled without FullCalendar when the caller can (its
+ * `InPlaceTitles`): each setProp is a whole dispatch (~1 ms at 10,000 tasks) and a keystroke may
+ * change the count of forty days; the caller writes the text into the marker's element and keeps it
+ * for the marker's next render.
  */
 import type { CalendarApi, EventApi, EventInput } from '@fullcalendar/core'
 
@@ -37,6 +42,18 @@ export interface ReconcilePlan {
   patch: { event: EventApi; input: EventInput }[]
 }
 
+/** Titles shown without a FullCalendar dispatch (campaign-calendar.tsx's "+N" markers). */
+export interface InPlaceTitles {
+  /** The title the event shows now: one set by `retitle`, else its own. */
+  titleOf: (event: EventApi) => string
+  /** Shows `title` on the event; false when this event's title must go through FullCalendar. */
+  retitle: (event: EventApi, title: string) => boolean
+  /** The event is removed: a title kept for it must not show on a later event with its id. */
+  forget: (eventId: string) => void
+}
+
+const OWN_TITLES: InPlaceTitles = { titleOf: (event) => event.title, retitle: () => false, forget: () => {} }
+
 /** What an event shows that patchEvent can change in place (the rest is its place). */
 type Shown = Pick<EventApi, 'title' | 'backgroundColor' | 'borderColor' | 'textColor' | 'classNames'>
 
@@ -44,8 +61,8 @@ function classNamesOf(input: EventInput): string[] {
   return (input.classNames as string[] | undefined) ?? []
 }
 
-function showsDifferently(event: Shown, input: EventInput): boolean {
-  return event.title !== input.title || event.backgroundColor !== (input.backgroundColor ?? '')
+function showsDifferently(event: Shown, input: EventInput, title: string): boolean {
+  return title !== input.title || event.backgroundColor !== (input.backgroundColor ?? '')
     || event.borderColor !== (input.borderColor ?? '') || event.textColor !== (input.textColor ?? '')
     || event.classNames.join(' ') !== classNamesOf(input).join(' ')
 }
@@ -54,7 +71,7 @@ function showsDifferently(event: Shown, input: EventInput): boolean {
  * What to remove, add and patch so that the shown task events become `wanted` (inputs carrying
  * their place, see withPlaces); null when most of them come or go (the caller refetches).
  */
-export function planReconcile(shown: readonly EventApi[], wanted: readonly EventInput[]): ReconcilePlan | null {
+export function planReconcile(shown: readonly EventApi[], wanted: readonly EventInput[], titleOf: InPlaceTitles['titleOf'] = OWN_TITLES.titleOf): ReconcilePlan | null {
   const wantedById = new Map<string, EventInput>()
   for (const input of wanted) wantedById.set(String(input.id), input)
   const remove: EventApi[] = []
@@ -67,7 +84,7 @@ export function planReconcile(shown: readonly EventApi[], wanted: readonly Event
       continue
     }
     kept.add(event.id)
-    if (showsDifferently(event, input)) patch.push({ event, input })
+    if (showsDifferently(event, input, titleOf(event))) patch.push({ event, input })
   }
   const add = wanted.filter((input) => !kept.has(String(input.id)))
   if (remove.length + add.length > MAX_CHANGED_SHARE * Math.max(shown.length, wanted.length, 1)) return null
@@ -78,8 +95,8 @@ export function planReconcile(shown: readonly EventApi[], wanted: readonly Event
  * Brings an event in place to what `input` shows. Each setProp is a whole dispatch in FullCalendar
  * (~1 ms at a month of 10,000 tasks): only what differs is set ("+N" markers: the title alone).
  */
-function patchEvent(event: EventApi, input: EventInput): void {
-  if (event.title !== input.title) event.setProp('title', input.title)
+function patchEvent(event: EventApi, input: EventInput, titles: InPlaceTitles): void {
+  if (titles.titleOf(event) !== input.title && !titles.retitle(event, input.title ?? '')) event.setProp('title', input.title)
   if (event.backgroundColor !== (input.backgroundColor ?? '')) event.setProp('backgroundColor', input.backgroundColor)
   if (event.borderColor !== (input.borderColor ?? '')) event.setProp('borderColor', input.borderColor)
   if (event.textColor !== (input.textColor ?? '')) event.setProp('textColor', input.textColor)
@@ -94,17 +111,21 @@ export function reconcileTaskEvents(
   // getApi() gives the Calendar itself, whose batchRendering makes the changes one render.
   api: CalendarApi & { batchRendering?: (callback: () => void) => void },
   wanted: EventInput[],
+  titles: InPlaceTitles = OWN_TITLES,
 ): boolean {
   const source = api.getEventSourceById(TASK_SOURCE_ID)
   if (!source) return false
   const shown = api.getEvents().filter((event) => event.source?.id === TASK_SOURCE_ID)
-  const plan = planReconcile(shown, wanted)
+  const plan = planReconcile(shown, wanted, titles.titleOf)
   if (plan === null) return false
   if (plan.remove.length === 0 && plan.add.length === 0 && plan.patch.length === 0) return true
   const batch = api.batchRendering?.bind(api) ?? ((callback: () => void) => callback())
   batch(() => {
-    for (const { event, input } of plan.patch) patchEvent(event, input)
-    for (const event of plan.remove) event.remove()
+    for (const { event, input } of plan.patch) patchEvent(event, input, titles)
+    for (const event of plan.remove) {
+      titles.forget(event.id)
+      event.remove()
+    }
     for (const input of plan.add) api.addEvent(input, source)
   })
   return true
