@@ -18,7 +18,7 @@ import { scheduleIdle } from '@/lib/schedule-idle'
 import { plannerStorage, usePlannerStore } from '@/store/use-planner-store'
 import { TopBar } from '@/app/top-bar'
 import { LanguageProvider } from '@/app/language-provider'
-import { loadCampaignCalendar, loadDashboardView, loadTimelineView } from '@/app/view-chunks'
+import { loadCampaignCalendar, loadDashboardView, loadTimelineView, warmUpDateFormatting } from '@/app/view-chunks'
 
 // Dialogs load when first opened: they are not needed for the first paint.
 const ChecksPanel = lazy(() => import('@/features/checks/components/checks-panel').then((m) => ({ default: m.ChecksPanel })))
@@ -75,7 +75,13 @@ function AppScreen() {
     document.title = messages.appName
   }, [language, messages])
 
-  useEffect(() => scheduleIdle(() => void loadCampaignCalendar(), PRELOAD_CALENDAR_TIMEOUT_MS), [])
+  useEffect(() => {
+    let cancel = scheduleIdle(() => {
+      // Two idle slots, not one long task: the chunk's evaluation, then ICU's start.
+      void loadCampaignCalendar().then(() => { cancel = scheduleIdle(warmUpDateFormatting, PRELOAD_CALENDAR_TIMEOUT_MS) }, () => {})
+    }, PRELOAD_CALENDAR_TIMEOUT_MS)
+    return () => cancel()
+  }, [])
 
   useEffect(() => {
     // Plans connected before a reload sync again. A small chunk; PouchDB loads only when a plan is connected.

@@ -27,23 +27,33 @@ import { emptyReport, noteChange, type RestoreDetail, type RestoreReport } from 
 
 export { emptyReport, reportHasChanges, reportLostSomething, type RestoreReport } from '@/domain/plan/restore-report'
 
-const anchorSchema = z.discriminatedUnion('type', [
+/**
+ * Each schema is built on first use. zod builds a schema's methods when it is declared: all of these
+ * cost ~45 ms of the page's start (~180 ms on a mid-range phone), while a saved plan this app wrote
+ * needs only the plan's own (its tasks take the canonical path), and a first start none at all.
+ */
+function lazily<T>(build: () => T): () => T {
+  let built: T | undefined
+  return () => (built ??= build())
+}
+
+const anchorSchema = lazily(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('fixed') }),
   z.object({ type: z.literal('election-day'), offsetDays: z.number().int() }),
   z.object({ type: z.literal('milestone'), milestoneId: z.string(), offsetDays: z.number().int() }),
-])
+]))
 
-const stringList = z.array(z.unknown()).catch([]).transform((items) => items.filter((x): x is string => typeof x === 'string'))
-const count = z.number().int().nonnegative().nullable().catch(null)
+const stringList = lazily(() => z.array(z.unknown()).catch([]).transform((items) => items.filter((x): x is string => typeof x === 'string')))
+const countSchema = lazily(() => z.number().int().nonnegative().nullable().catch(null))
 
-const trainingSchema = z.object({
-  connectionPointCount: count,
-  connectionPoints: stringList,
-  participantCount: count,
+const trainingSchema = lazily(() => z.object({
+  connectionPointCount: countSchema(),
+  connectionPoints: stringList(),
+  participantCount: countSchema(),
   participants: z.string().catch(''),
-  topics: stringList,
-  presenters: stringList,
-}).loose()
+  topics: stringList(),
+  presenters: stringList(),
+}).loose())
 
 /**
  * A series' last day that does not exist (`2021-02-31`): a rule that also has a count ends by its
@@ -61,15 +71,15 @@ function readUntil(value: unknown, count: number | null): string | null {
   const clamped = `${match[1]}-${match[2]}-${String(Math.min(day, lastDay)).padStart(2, '0')}`
   return isValidLocalDate(clamped) ? clamped : null
 }
-const exceptionSchema = z.discriminatedUnion('type', [
+const exceptionSchema = lazily(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancelled') }),
   z.object({ type: z.literal('moved'), start: z.string(), end: z.string() }),
-])
+]))
 /**
  * A rule that cannot be read (a frequency the planner does not have, no end) is dropped and counted
  * (the task stays, as a single task); each other field is repaired on its own, bad exceptions one by one.
  */
-const recurrenceFieldsSchema = z.object({
+const recurrenceFieldsSchema = lazily(() => z.object({
   frequency: z.enum(RECURRENCE_FREQUENCIES),
   interval: z.number().int().min(1).max(MAX_RECURRENCE_INTERVAL).catch(1),
   weekdays: z.array(z.unknown()).catch([]).transform((items) => items.filter((x): x is Weekday => (WEEKDAYS as readonly unknown[]).includes(x))),
@@ -78,59 +88,59 @@ const recurrenceFieldsSchema = z.object({
   exceptions: z.record(z.string(), z.unknown()).catch({}).transform((record) => {
     const kept: Record<string, RecurrenceException> = {}
     for (const [date, value] of Object.entries(record)) {
-      const parsed = exceptionSchema.safeParse(value)
+      const parsed = exceptionSchema().safeParse(value)
       if (isValidLocalDate(date) && parsed.success) kept[date] = parsed.data
     }
     return kept
   }),
-}).loose()
-const recurrenceSchema = recurrenceFieldsSchema
+}).loose())
+const recurrenceSchema = lazily(() => recurrenceFieldsSchema()
   .transform((r) => ({ ...r, until: readUntil(r.until, r.count) }))
-  .refine((r) => r.until !== null || r.count !== null)
+  .refine((r) => r.until !== null || r.count !== null))
 
-const sourceSchema = z.object({
+const sourceSchema = lazily(() => z.object({
   note: z.string().catch(''),
-  urls: stringList,
+  urls: stringList(),
   verified: z.enum(['yes', 'partly', 'unverified']).catch('unverified'),
-}).loose()
+}).loose())
 
-const taskSchema = z.object({
+const taskSchema = lazily(() => z.object({
   id: z.string().min(1),
   title: z.string().catch(''),
   allDay: z.boolean().catch(true),
   start: z.string(),
   end: z.string().catch(''),
-  anchor: anchorSchema.catch({ type: 'fixed' }),
-  endAnchor: anchorSchema.nullable().catch(null),
+  anchor: anchorSchema().catch({ type: 'fixed' }),
+  endAnchor: anchorSchema().nullable().catch(null),
   channelId: z.string().nullable().catch(null),
   leadUnitId: z.string().nullable().catch(null),
-  supportUnitIds: stringList,
+  supportUnitIds: stringList(),
   location: z.string().catch(''),
   quantity: z.string().catch(''),
   status: z.enum(TASK_STATUSES).catch('planned'),
   // Added with the progress dashboard: older saves have no such field (missing is not a repair).
   doneOn: z.string().refine(isValidLocalDate).nullable().catch(null),
   description: z.string().catch(''),
-  training: trainingSchema.nullable().catch(null),
-  recurrence: recurrenceSchema.nullable().catch(null),
+  training: trainingSchema().nullable().catch(null),
+  recurrence: recurrenceSchema().nullable().catch(null),
   level: z.enum(ADMIN_LEVELS).nullable().catch(null),
-  source: sourceSchema.nullable().catch(null),
+  source: sourceSchema().nullable().catch(null),
   campaigning: z.boolean().catch(false),
   derivedFromTaskId: z.string().nullable().catch(null),
   createdAt: z.number().catch(0),
   updatedAt: z.number().catch(0),
-}).loose()
+}).loose())
 
-const unitSchema = z.object({ id: z.string().min(1), name: z.string(), updatedAt: z.number().catch(0) }).loose()
-const channelSchema = z.object({
+const unitSchema = lazily(() => z.object({ id: z.string().min(1), name: z.string(), updatedAt: z.number().catch(0) }).loose())
+const channelSchema = lazily(() => z.object({
   id: z.string().min(1),
   name: z.string(),
   nameEn: z.string().catch(''),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).catch('#546e7a'),
   campaigning: z.boolean().catch(false),
   updatedAt: z.number().catch(0),
-}).loose()
-const phaseSchema = z.object({
+}).loose())
+const phaseSchema = lazily(() => z.object({
   id: z.string().min(1),
   name: z.string().catch(''),
   nameEn: z.string().catch(''),
@@ -139,23 +149,23 @@ const phaseSchema = z.object({
   startOffsetDays: z.number().int().nullable().catch(null),
   endOffsetDays: z.number().int().nullable().catch(null),
   focus: z.string().catch(''),
-  source: sourceSchema.nullable().catch(null),
-}).loose()
+  source: sourceSchema().nullable().catch(null),
+}).loose())
 
-const electionSchema = z.object({
+const electionSchema = lazily(() => z.object({
   name: z.string().catch(''),
   nameEn: z.string().catch(''),
   electionDay: z.string().refine(isValidLocalDate),
   law: z.enum(ELECTION_LAWS).catch('law-85-2015'),
   announcedOn: z.string().refine(isValidLocalDate).nullable().catch(null),
-}).loose()
+}).loose())
 
 export const EMPTY_DOCUMENT_DETAILS = {
   parentAgency: '', issuingAgency: '', agencyCode: '', number: '', place: '', issuedOn: null, subject: '', purpose: '',
   signerAuthority: '', signerTitle: '', signerName: '', recipients: [], draftingUnitCode: '',
 }
 
-const documentSchema = z.object({
+const documentSchema = lazily(() => z.object({
   parentAgency: z.string().catch(''),
   issuingAgency: z.string().catch(''),
   agencyCode: z.string().catch(''),
@@ -167,26 +177,26 @@ const documentSchema = z.object({
   signerAuthority: z.string().catch(''),
   signerTitle: z.string().catch(''),
   signerName: z.string().catch(''),
-  recipients: stringList,
+  recipients: stringList(),
   draftingUnitCode: z.string().catch(''),
-}).loose()
+}).loose())
 
-const checksSchema = z.object({
+const checksSchema = lazily(() => z.object({
   maxTasksPerUnitPerDay: z.number().int().min(1).max(1000).catch(5),
   dismissed: z.unknown(),
-}).loose()
+}).loose())
 
-const planShellSchema = z.object({
+const planShellSchema = lazily(() => z.object({
   id: z.string().min(1),
   name: z.string().catch(''),
   level: z.enum(ADMIN_LEVELS).catch('province'),
   locality: z.string().catch(''),
   parentPlanId: z.string().nullable().catch(null),
   timeZone: z.string().catch('Asia/Ho_Chi_Minh'),
-  election: electionSchema,
+  election: electionSchema(),
   // Added after version 2 of the storage format: older saves get empty details.
-  document: documentSchema.catch({ ...EMPTY_DOCUMENT_DETAILS }),
-  checks: checksSchema.catch({ maxTasksPerUnitPerDay: 5, dismissed: {} }),
+  document: documentSchema().catch({ ...EMPTY_DOCUMENT_DETAILS }),
+  checks: checksSchema().catch({ maxTasksPerUnitPerDay: 5, dismissed: {} }),
   phases: z.array(z.unknown()).catch([]),
   units: z.array(z.unknown()).catch([]),
   channels: z.array(z.unknown()).catch([]),
@@ -196,7 +206,7 @@ const planShellSchema = z.object({
   deletedTasks: z.unknown(),
   createdAt: z.number().catch(0),
   updatedAt: z.number().catch(0),
-}).loose()
+}).loose())
 
 /** Fields whose parts are compared one by one, so a report says `recurrence.until`, not `recurrence`. */
 const NESTED_FIELDS = new Set(['recurrence', 'training', 'source', 'election', 'document', 'checks'])
@@ -254,21 +264,21 @@ function idOf(value: unknown): string {
 
 /** Restores one plan; null (and counted) when not even its shell (id, election day) can be read. */
 export function restorePlan(raw: unknown, report: RestoreReport = emptyReport()): Plan | null {
-  const shell = planShellSchema.safeParse(raw)
+  const shell = planShellSchema().safeParse(raw)
   if (!shell.success || !isPlainRecord(raw)) {
     noteChange(report, { kind: 'plan', id: idOf(raw), name: nameOf(raw, 'name'), outcome: 'dropped', fields: [] })
     return null
   }
-  const data = shell.data as Record<string, unknown> & z.infer<typeof planShellSchema>
+  const data = shell.data as Record<string, unknown> & z.infer<ReturnType<typeof planShellSchema>>
   const planFields = [
-    ...dropUnboundedUnknown(raw, data, planShellSchema.shape),
-    ...dropUnboundedNested(raw, data, 'election', electionSchema.shape),
-    ...dropUnboundedNested(raw, data, 'document', documentSchema.shape),
-    ...dropUnboundedNested(raw, data, 'checks', checksSchema.shape),
+    ...dropUnboundedUnknown(raw, data, planShellSchema().shape),
+    ...dropUnboundedNested(raw, data, 'election', electionSchema().shape),
+    ...dropUnboundedNested(raw, data, 'document', documentSchema().shape),
+    ...dropUnboundedNested(raw, data, 'checks', checksSchema().shape),
   ]
-  const units = restoreItems<Plan['units'][number]>('unit', raw.units, unitSchema, report, planFields)
-  const channels = restoreItems<Plan['channels'][number]>('channel', raw.channels, channelSchema, report, planFields)
-  const phases = restoreItems<Plan['phases'][number]>('phase', raw.phases, phaseSchema, report, planFields)
+  const units = restoreItems<Plan['units'][number]>('unit', raw.units, unitSchema(), report, planFields)
+  const channels = restoreItems<Plan['channels'][number]>('channel', raw.channels, channelSchema(), report, planFields)
+  const phases = restoreItems<Plan['phases'][number]>('phase', raw.phases, phaseSchema(), report, planFields)
   const unitIds = new Set(units.map((u) => u.id))
   const channelIds = new Set(channels.map((c) => c.id))
   const tasks = restoreTaskRecord(raw.tasks, unitIds, channelIds, report, planFields)
@@ -342,7 +352,7 @@ function restoreTaskRecord(raw: unknown, unitIds: Set<string>, channelIds: Set<s
     const derivedFromTaskId = task.derivedFromTaskId === null ? null : safeKey(task.derivedFromTaskId)
     const linked: Task = { ...task, id, leadUnitId, channelId, supportUnitIds, derivedFromTaskId }
     // A canonical task equals what the schema gives, unchanged: only the links above can differ.
-    const fields = [...restored.fields, ...changedFields(read, linked as unknown as Record<string, unknown>, canonical ? LINK_FIELDS : Object.keys(taskSchema.shape))]
+    const fields = [...restored.fields, ...changedFields(read, linked as unknown as Record<string, unknown>, canonical ? LINK_FIELDS : Object.keys(taskSchema().shape))]
     if (fields.length > 0) noteChange(report, { kind: 'task', id: key.slice(0, 200), name: linked.title, outcome: 'repaired', fields })
     tasks[id] = linked
   }
@@ -379,21 +389,21 @@ export function restoreTask(raw: unknown, report: RestoreReport = emptyReport())
     return null
   }
   const task = { ...restored.task, id: safeKey(restored.task.id) }
-  const fields = [...restored.fields, ...changedFields(raw, task as unknown as Record<string, unknown>, Object.keys(taskSchema.shape))]
+  const fields = [...restored.fields, ...changedFields(raw, task as unknown as Record<string, unknown>, Object.keys(taskSchema().shape))]
   if (fields.length > 0) noteChange(report, { kind: 'task', id: idOf(raw), name: task.title, outcome: 'repaired', fields })
   return task
 }
 
 /** The schema's task with its end repaired and its exceptions checked, plus the unknown fields it removed. */
 function restoreTaskFields(raw: unknown): { task: Task; fields: string[] } | null {
-  const parsed = taskSchema.safeParse(raw)
+  const parsed = taskSchema().safeParse(raw)
   if (!parsed.success || !isPlainRecord(raw)) return null
-  const data = parsed.data as Record<string, unknown> & z.infer<typeof taskSchema>
+  const data = parsed.data as Record<string, unknown> & z.infer<ReturnType<typeof taskSchema>>
   const fields = [
-    ...dropUnboundedUnknown(raw, data, taskSchema.shape),
-    ...dropUnboundedNested(raw, data, 'training', trainingSchema.shape),
-    ...dropUnboundedNested(raw, data, 'source', sourceSchema.shape),
-    ...dropUnboundedNested(raw, data, 'recurrence', recurrenceFieldsSchema.shape),
+    ...dropUnboundedUnknown(raw, data, taskSchema().shape),
+    ...dropUnboundedNested(raw, data, 'training', trainingSchema().shape),
+    ...dropUnboundedNested(raw, data, 'source', sourceSchema().shape),
+    ...dropUnboundedNested(raw, data, 'recurrence', recurrenceFieldsSchema().shape),
   ]
   const task = data as unknown as Task
   const isValidBound = task.allDay ? isValidLocalDate : isValidLocalDateTime
