@@ -7,6 +7,7 @@ import type { TaskPredicate } from '@/domain/filter/task-filter'
 import { addDays, datePart } from '@/domain/dates/local-date'
 import { expandTask } from '@/domain/plan/recurrence'
 import { lastDay } from '@/domain/plan/task-dates'
+import { compareTitles } from '@/domain/plan/title-order'
 import type { LocalDate, Plan, Task } from '@/domain/types'
 
 export type ExportScope =
@@ -21,7 +22,7 @@ export type ExportScope =
 /** The plan's tasks in the scope, sorted by start then title. `shown`: the views' predicate, for the 'shown' scope. */
 export function selectTasksForExport(plan: Plan, scope: ExportScope, shown: TaskPredicate | null = null): Task[] {
   const tasks = Object.values(plan.tasks).filter((task) => (scope.kind === 'shown' ? shown === null || shown(task) : isInScope(plan, task, scope)))
-  return tasks.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.title.localeCompare(b.title, 'vi')))
+  return tasks.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareTitles(a.title, b.title)))
 }
 
 function isInScope(plan: Plan, task: Task, scope: ExportScope): boolean {

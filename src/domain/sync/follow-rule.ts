@@ -19,6 +19,7 @@
  */
 import { isPlainRecord } from '@/domain/plan/bounded-value'
 import { newId } from '@/domain/plan/ids'
+import { compareTitles } from '@/domain/plan/title-order'
 import { SETTINGS_DOC_ID, taskIdOfDoc } from '@/domain/sync/plan-documents'
 import { ADMIN_LEVELS, type AdminLevel, type EpochMs, type Plan, type Task } from '@/domain/types'
 
@@ -74,7 +75,7 @@ export function listFollowedTasks(followed: Pick<Plan, 'tasks'>, plan: Pick<Plan
   for (const task of Object.values(plan.tasks)) if (task.derivedFromTaskId && !copies.has(task.derivedFromTaskId)) copies.set(task.derivedFromTaskId, task.id)
   return Object.values(followed.tasks)
     .filter((task) => isTaskMeantFor(task, rule))
-    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.title.localeCompare(b.title, 'vi')))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareTitles(a.title, b.title)))
     .map((task) => ({ task, copyId: copies.get(task.id) ?? null }))
 }
 

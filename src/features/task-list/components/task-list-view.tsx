@@ -18,6 +18,7 @@ import { formatDateOrDateTime, formatDate } from '@/domain/dates/format-date'
 import { lastDay } from '@/domain/plan/task-dates'
 import { queryOccurrences, taskIndexOf } from '@/domain/plan/task-index'
 import { occurrenceKey } from '@/domain/plan/recurrence'
+import { compareTitles } from '@/domain/plan/title-order'
 import { TASK_STATUSES, type TaskStatus } from '@/domain/types'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { PrintScreenHeader, printPeriodLabel } from '@/components/print-screen-header'
@@ -55,7 +56,7 @@ export function TaskListView() {
   const rows = useMemo(() => {
     // A recurring task is one row per occurrence in the period, each at its own date.
     return queryOccurrences(index, period.start, period.end, keep ?? undefined)
-      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.task.title.localeCompare(b.task.title, 'vi')))
+      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareTitles(a.task.title, b.task.title)))
   }, [index, period.start, period.end, keep])
   const channels = useMemo(() => new Map(plan.channels.map((c) => [c.id, c])), [plan.channels])
   const units = useMemo(() => new Map(plan.units.map((u) => [u.id, u.name])), [plan.units])
