@@ -18,7 +18,8 @@ import { scheduleIdle } from '@/lib/schedule-idle'
 import { plannerStorage, usePlannerStore } from '@/store/use-planner-store'
 import { TopBar } from '@/app/top-bar'
 import { LanguageProvider } from '@/app/language-provider'
-import { loadCampaignCalendar, loadDashboardView, loadTimelineView, warmUpDateFormatting } from '@/app/view-chunks'
+import { campaignCalendarChunk, dashboardViewChunk, loadCampaignCalendar, timelineViewChunk, warmUpDateFormatting } from '@/app/view-chunks'
+import { lazyView } from '@/app/lazy-view'
 
 // Dialogs load when first opened: they are not needed for the first paint.
 const ChecksPanel = lazy(() => import('@/features/checks/components/checks-panel').then((m) => ({ default: m.ChecksPanel })))
@@ -35,12 +36,12 @@ const SettingsDialog = lazy(() => import('@/features/settings/components/setting
 // FullCalendar is about half of the app's script: a phone opens on the list (start-view.ts) and the
 // first paint should not wait for it. It loads when a calendar view is first shown, or when the
 // browser is idle after load, so that the first tap on "Tháng" does not pay for it.
-const CampaignCalendar = lazy(() => loadCampaignCalendar().then((m) => ({ default: m.CampaignCalendar })))
+const CampaignCalendar = lazyView(campaignCalendarChunk, (m) => m.CampaignCalendar)
 const PRELOAD_CALENDAR_TIMEOUT_MS = 4000
 // The timeline carries FullCalendar's resource-timeline plugin: loaded when the view is first opened.
-const TimelineView = lazy(() => loadTimelineView().then((m) => ({ default: m.TimelineView })))
+const TimelineView = lazyView(timelineViewChunk, (m) => m.TimelineView)
 // The dashboard carries Chart.js: loaded when "Tổng quan" is first opened.
-const DashboardView = lazy(() => loadDashboardView().then((m) => ({ default: m.DashboardView })))
+const DashboardView = lazyView(dashboardViewChunk, (m) => m.DashboardView)
 
 /** The skip link's target: the toolbar, the filter and the view. */
 const CALENDAR_AREA_ID = 'calendar-area'

@@ -10,9 +10,32 @@
 import { readAddressSearch } from '@/lib/address-bar'
 import { matchesMedia, NARROW_SCREEN_QUERY } from '@/lib/media-query'
 
-export const loadCampaignCalendar = () => import('@/features/calendar/components/campaign-calendar')
-export const loadTimelineView = () => import('@/features/timeline/components/timeline-view')
-export const loadDashboardView = () => import('@/features/dashboard/components/dashboard-view')
+/**
+ * A view's chunk, asked for once, that says without waiting whether it has arrived: a view whose
+ * chunk is here renders at once instead of suspending (lazy-view.tsx says why that matters).
+ */
+export interface ViewChunk<M> {
+  load: () => Promise<M>
+  loaded: () => M | null
+}
+
+function viewChunk<M>(importChunk: () => Promise<M>): ViewChunk<M> {
+  let module: M | null = null
+  let pending: Promise<M> | null = null
+  return {
+    load: () => (pending ??= importChunk().then(
+      (loaded) => (module = loaded),
+      // A failed load (offline, a new deploy) is asked for again next time.
+      (error: unknown) => { pending = null; throw error },
+    )),
+    loaded: () => module,
+  }
+}
+
+export const campaignCalendarChunk = viewChunk(() => import('@/features/calendar/components/campaign-calendar'))
+export const timelineViewChunk = viewChunk(() => import('@/features/timeline/components/timeline-view'))
+export const dashboardViewChunk = viewChunk(() => import('@/features/dashboard/components/dashboard-view'))
+export const loadCampaignCalendar = campaignCalendarChunk.load
 
 const CALENDAR_VIEWS = ['month', 'week', 'year']
 
@@ -20,14 +43,14 @@ const CALENDAR_VIEWS = ['month', 'week', 'year']
  * Starts loading the chunk of the view named in the address. Without one, a wide screen opens on
  * the saved view, most often a calendar (start-view.ts: a phone opens on the list, which needs none).
  */
-export function preloadStartViewChunk(search: string = readAddressSearch(), narrowScreen: boolean = matchesMedia(NARROW_SCREEN_QUERY)): void {
+export function preloadStartViewChunk(search: string = readAddressSearch(), narrowScreen: boolean = matchesMedia(NARROW_SCREEN_QUERY)): Promise<void> | null {
   const view = new URLSearchParams(search).get('view')
-  const load = view === 'dashboard' ? loadDashboardView
-    : view === 'timeline' ? loadTimelineView
-      : (view !== null && CALENDAR_VIEWS.includes(view)) || (view === null && !narrowScreen) ? loadCampaignCalendar
+  const chunk: ViewChunk<unknown> | null = view === 'dashboard' ? dashboardViewChunk
+    : view === 'timeline' ? timelineViewChunk
+      : (view !== null && CALENDAR_VIEWS.includes(view)) || (view === null && !narrowScreen) ? campaignCalendarChunk
         : null
   // A failed preload is not an error: React's lazy() asks again and shows its own failure.
-  load?.().catch(() => {})
+  return chunk ? chunk.load().then(() => {}, () => {}) : null
 }
 
 /**
