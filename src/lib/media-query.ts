@@ -7,9 +7,20 @@
 /** The phone layout (shared/design.md, "Look"): also in src/app/responsive.css; keep the two equal. */
 export const NARROW_SCREEN_QUERY = '(max-width: 700px)'
 
+/**
+ * One MediaQueryList per query, kept: React reads the phone layout on every render of the top bar and
+ * the side panel (useSyncExternalStore's snapshot), and `matchMedia` parses and evaluates the query
+ * anew each time (~17 ms of a view switch on a phone at 4× CPU); a kept list's `matches` is current.
+ */
+const lists = new Map<string, MediaQueryList>()
+
 function mediaList(query: string): MediaQueryList | null {
+  const kept = lists.get(query)
+  if (kept) return kept
   try {
-    return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(query) : null
+    const list = typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(query) : null
+    if (list) lists.set(query, list)
+    return list
   } catch {
     return null
   }

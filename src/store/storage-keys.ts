@@ -18,6 +18,10 @@ export const STORAGE_KEYS = {
    * Each copy gets its own key with a timestamp, so one is never overwritten by another.
    */
   unreadablePrefix: 'election-planner:unreadable:',
+  /** Plan id → the CouchDB database it syncs with (sync-store.ts); read at start to resume. */
+  syncConnections: 'election-planner:sync:connections',
+  /** Plan id → the higher-level plan's database it follows (follow-store.ts). */
+  syncFollows: 'election-planner:sync:follows',
 } as const
 
 /** Longest plan id used in a key as it is; longer (or odd) ids get a hashed key of bounded length. */

@@ -19,12 +19,13 @@ import type { Plan } from '@/domain/types'
 import { FollowEngine, followReplicaName, type FollowerPort } from '@/store/sync/follow-engine'
 import { checkConnection, createPlanStateSetter, createSavedLinkActions, PlanEngines } from '@/store/sync/plan-controller-kit'
 import { readConnectionMap, saveConnectionEntry } from '@/store/sync/saved-connections'
+import { STORAGE_KEYS } from '@/store/storage-keys'
 import { classifySyncError, SyncFailure } from '@/store/sync/sync-errors'
 import { databaseUrl, logIn, type SyncEnvironment } from '@/store/sync/sync-engine'
 import type { ConnectRequest } from '@/store/sync/sync-store'
 import type { SyncConnection, SyncError, SyncStatus } from '@/store/sync/sync-types'
 
-export const SYNC_FOLLOWS_KEY = 'election-planner:sync:follows'
+export const SYNC_FOLLOWS_KEY = STORAGE_KEYS.syncFollows
 
 export interface PlanFollowState {
   /** The higher-level plan's database. */

@@ -22,11 +22,12 @@ import { SETTINGS_DOC_ID } from '@/domain/sync/plan-documents'
 import type { Task } from '@/domain/types'
 import { checkConnection, createPlanStateSetter, createSavedLinkActions, PlanEngines } from '@/store/sync/plan-controller-kit'
 import { readConnectionMap, saveConnectionEntry } from '@/store/sync/saved-connections'
+import { STORAGE_KEYS } from '@/store/storage-keys'
 import { classifySyncError, SyncFailure } from '@/store/sync/sync-errors'
 import { databaseUrl, logIn, openOrCreateDatabase, SyncEngine, type StartMode, type SyncEnvironment } from '@/store/sync/sync-engine'
 import type { PlanPort, SyncConflict, SyncConnection, SyncError, SyncStatus } from '@/store/sync/sync-types'
 
-export const SYNC_CONNECTIONS_KEY = 'election-planner:sync:connections'
+export const SYNC_CONNECTIONS_KEY = STORAGE_KEYS.syncConnections
 
 export interface PlanSyncState {
   connection: SyncConnection
