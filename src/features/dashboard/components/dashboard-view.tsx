@@ -173,7 +173,8 @@ export function DashboardView() {
           </li>
           <li className="headline-figure is-days" data-testid="dash-figure-results">
             <span className="figure-label">{t.toResults} ({formatDate(headline.resultsDeadline)})</span>
-            <span className="figure-value">{headline.daysToResults}</span>
+            {/* Days, counted either way: the line below says whether they are left or past ("-2003" read as a typo). */}
+            <span className="figure-value">{number(Math.abs(headline.daysToResults))}</span>
             <span className="figure-sub">{t.daysLeft(headline.daysToResults)}</span>
           </li>
         </ul>
