@@ -6,25 +6,40 @@
  */
 import { datePart } from '@/domain/dates/local-date'
 import { lastDay } from '@/domain/plan/task-dates'
-import { expandTask, occurrenceSpan, type TaskOccurrence } from '@/domain/plan/recurrence'
+import { expandTask, isRecurring, occurrenceSpan, type TaskOccurrence } from '@/domain/plan/recurrence'
 import type { LocalDate, Task } from '@/domain/types'
 
+/** A task with the days it touches, worked out once when the index is built. */
+interface IndexedTask {
+  task: Task
+  first: LocalDate
+  last: LocalDate
+  /** Listed under more than one month: a range query must not return it twice. */
+  spansMonths: boolean
+}
+
 export interface TaskIndex {
-  byMonth: Map<string, Task[]>
+  byMonth: Map<string, IndexedTask[]>
   size: number
 }
 
 export function buildTaskIndex(tasks: Iterable<Task>): TaskIndex {
-  const byMonth = new Map<string, Task[]>()
+  const byMonth = new Map<string, IndexedTask[]>()
+  const add = (month: string, entry: IndexedTask) => {
+    const bucket = byMonth.get(month)
+    if (bucket) bucket.push(entry)
+    else byMonth.set(month, [entry])
+  }
   let size = 0
   for (const task of tasks) {
     size += 1
     const { first, last } = daySpan(task)
-    for (const month of monthsBetween(first, last)) {
-      let bucket = byMonth.get(month)
-      if (!bucket) byMonth.set(month, (bucket = []))
-      bucket.push(task)
-    }
+    const firstMonth = first.slice(0, 7)
+    // Most tasks last days, not months: one bucket, no list of months to build.
+    const spansMonths = firstMonth !== last.slice(0, 7)
+    const entry: IndexedTask = { task, first, last, spansMonths }
+    if (!spansMonths) add(firstMonth, entry)
+    else for (const month of monthsBetween(first, last)) add(month, entry)
   }
   return { byMonth, size }
 }
@@ -40,28 +55,39 @@ export function taskIndexOf(tasks: Record<string, Task>): TaskIndex {
   return index
 }
 
-/** Tasks touching any day in [from, toExclusive). */
-export function queryTaskIndex(index: TaskIndex, from: LocalDate, toExclusive: LocalDate): Task[] {
-  const result: Task[] = []
-  const seen = new Set<string>()
+/** The index's entries touching any day in [from, toExclusive), each once. */
+function entriesTouching(index: TaskIndex, from: LocalDate, toExclusive: LocalDate): IndexedTask[] {
+  const result: IndexedTask[] = []
+  const seen = new Set<IndexedTask>()
   for (const month of monthsBetween(from, toExclusive)) {
-    for (const task of index.byMonth.get(month) ?? []) {
-      if (seen.has(task.id)) continue
-      const { first, last } = daySpan(task)
-      if (first < toExclusive && last >= from) {
-        seen.add(task.id)
-        result.push(task)
+    for (const entry of index.byMonth.get(month) ?? []) {
+      if (entry.first >= toExclusive || entry.last < from) continue
+      if (entry.spansMonths) {
+        if (seen.has(entry)) continue
+        seen.add(entry)
       }
+      result.push(entry)
     }
   }
   return result
 }
 
+/** Tasks touching any day in [from, toExclusive). */
+export function queryTaskIndex(index: TaskIndex, from: LocalDate, toExclusive: LocalDate): Task[] {
+  return entriesTouching(index, from, toExclusive).map((entry) => entry.task)
+}
+
 /** The occurrences touching [from, toExclusive): single tasks as themselves, series expanded. */
 export function queryOccurrences(index: TaskIndex, from: LocalDate, toExclusive: LocalDate, keep?: (task: Task) => boolean): TaskOccurrence[] {
   const occurrences: TaskOccurrence[] = []
-  for (const task of queryTaskIndex(index, from, toExclusive)) {
-    if (!keep || keep(task)) occurrences.push(...expandTask(task, from, toExclusive))
+  for (const { task, first } of entriesTouching(index, from, toExclusive)) {
+    if (keep && !keep(task)) continue
+    if (!isRecurring(task)) {
+      // What expandTask gives a single task, without working out its days again (the index did).
+      occurrences.push({ task, occurrenceDate: first, start: task.start, end: task.end, moved: false, recurring: false })
+      continue
+    }
+    for (const occurrence of expandTask(task, from, toExclusive)) occurrences.push(occurrence)
   }
   return occurrences
 }
@@ -69,7 +95,7 @@ export function queryOccurrences(index: TaskIndex, from: LocalDate, toExclusive:
 /** The days a task touches: a series' from its first to its last occurrence (cached: tasks are immutable). */
 const seriesSpans = new WeakMap<Task, { first: LocalDate; last: LocalDate }>()
 function daySpan(task: Task): { first: LocalDate; last: LocalDate } {
-  if (!task.recurrence) return { first: datePart(task.start), last: lastDay(task) }
+  if (!isRecurring(task)) return { first: datePart(task.start), last: lastDay(task) }
   let span = seriesSpans.get(task)
   if (!span) seriesSpans.set(task, (span = occurrenceSpan(task)))
   return span
