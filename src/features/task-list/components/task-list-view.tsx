@@ -16,8 +16,9 @@ import { addDays } from '@/domain/dates/local-date'
 import { electionOffsetLabel } from '@/domain/dates/election-offset'
 import { formatDateOrDateTime, formatDate } from '@/domain/dates/format-date'
 import { lastDay } from '@/domain/plan/task-dates'
-import { queryOccurrences, taskIndexOf } from '@/domain/plan/task-index'
-import { occurrenceKey } from '@/domain/plan/recurrence'
+import { queryOccurrences, taskIndexOf, type TaskIndex } from '@/domain/plan/task-index'
+import { occurrenceKey, type TaskOccurrence } from '@/domain/plan/recurrence'
+import type { TaskPredicate } from '@/domain/filter/task-filter'
 import { compareTitles } from '@/domain/plan/title-order'
 import { TASK_STATUSES, type TaskStatus } from '@/domain/types'
 import { useLanguage, useMessages } from '@/components/use-messages'
@@ -53,11 +54,7 @@ export function TaskListView() {
     : drilling ? { start: addDays(electionDay, -DRILL_SPAN_DAYS), end: addDays(electionDay, DRILL_SPAN_DAYS) } : month
 
   const index = taskIndexOf(plan.tasks)
-  const rows = useMemo(() => {
-    // A recurring task is one row per occurrence in the period, each at its own date.
-    return queryOccurrences(index, period.start, period.end, keep ?? undefined)
-      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareTitles(a.task.title, b.task.title)))
-  }, [index, period.start, period.end, keep])
+  const rows = useMemo(() => listRows(index, period.start, period.end, keep), [index, period.start, period.end, keep])
   const channels = useMemo(() => new Map(plan.channels.map((c) => [c.id, c])), [plan.channels])
   const units = useMemo(() => new Map(plan.units.map((u) => [u.id, u.name])), [plan.units])
 
@@ -155,4 +152,22 @@ export function TaskListView() {
       </div>
     </div>
   )
+}
+
+/**
+ * The last rows made, kept when the list unmounts: back on the list from another view (month → list,
+ * as a phone does), the same period of the same tasks under the same filter is not queried and
+ * sorted again (~130 ms of a phone's tap at 4× CPU on the 10,000-task plan). The index and the
+ * predicate are shared and immutable (task-index.ts, use-task-filter.ts): their identity is the key.
+ */
+let lastRows: { index: TaskIndex; start: string; end: string; keep: TaskPredicate | null; rows: TaskOccurrence[] } | null = null
+
+function listRows(index: TaskIndex, start: string, end: string, keep: TaskPredicate | null): TaskOccurrence[] {
+  const last = lastRows
+  if (last && last.index === index && last.start === start && last.end === end && last.keep === keep) return last.rows
+  // A recurring task is one row per occurrence in the period, each at its own date.
+  const rows = queryOccurrences(index, start, end, keep ?? undefined)
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareTitles(a.task.title, b.task.title)))
+  lastRows = { index, start, end, keep, rows }
+  return rows
 }
