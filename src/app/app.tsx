@@ -22,6 +22,7 @@ import { TopBar } from '@/app/top-bar'
 import { LanguageProvider } from '@/app/language-provider'
 import { campaignCalendarChunk, dashboardViewChunk, loadCampaignCalendar, timelineViewChunk, warmUpDateFormatting } from '@/app/view-chunks'
 import { lazyView } from '@/app/lazy-view'
+import { ViewFailureBoundary } from '@/components/view-failure-boundary'
 
 // Dialogs load when first opened: they are not needed for the first paint.
 const ChecksPanel = lazy(() => import('@/features/checks/components/checks-panel').then((m) => ({ default: m.ChecksPanel })))
@@ -45,10 +46,13 @@ const TimelineView = lazyView(timelineViewChunk, (m) => m.TimelineView)
 // The dashboard carries Chart.js: loaded when "Tổng quan" is first opened.
 const DashboardView = lazyView(dashboardViewChunk, (m) => m.DashboardView)
 
+/** A saved map of connections or follows with at least one entry ('{}' is left after the last disconnect). */
 const isStored = (key: string): boolean => {
   const read = readStorageItem(key)
-  return read.ok && read.value !== null
+  return read.ok && read.value !== null && read.value !== '{}'
 }
+
+const viewKind = (view: string): string => (view === 'list' || view === 'timeline' || view === 'dashboard' ? view : 'calendar')
 
 /** The skip link's target: the toolbar, the filter and the view. */
 const CALENDAR_AREA_ID = 'calendar-area'
@@ -85,7 +89,7 @@ function AppScreen() {
 
   useEffect(() => {
     let cancel = scheduleIdle(() => {
-      // Two idle slots, not one long task: the chunk's evaluation, then ICU's start.
+      // Two idle slots, not one long task: the chunk's loading (evaluated when it arrives), then ICU's start.
       void loadCampaignCalendar().then(() => { cancel = scheduleIdle(warmUpDateFormatting, PRELOAD_CALENDAR_TIMEOUT_MS) }, () => {})
     }, PRELOAD_CALENDAR_TIMEOUT_MS)
     return () => cancel()
@@ -124,19 +128,22 @@ function AppScreen() {
         <main className="calendar-area" id={CALENDAR_AREA_ID}>
           <CalendarToolbar />
           <FilterBar />
-          {view === 'list' ? <TaskListView /> : view === 'timeline' ? (
-            <Suspense fallback={<p className="view-loading" role="status">{messages.timeline.loading}</p>}>
-              <TimelineView />
-            </Suspense>
-          ) : view === 'dashboard' ? (
-            <Suspense fallback={<p className="view-loading" role="status">{messages.dashboard.loading}</p>}>
-              <DashboardView />
-            </Suspense>
-          ) : (
-            <Suspense fallback={<p className="view-loading" role="status">{messages.calendar.loading}</p>}>
-              <CampaignCalendar view={view} />
-            </Suspense>
-          )}
+          {/* Keyed by the kind of view: another view gets another try; month, week and year share one calendar. */}
+          <ViewFailureBoundary key={viewKind(view)} message={messages.viewFailed} reloadLabel={messages.appUpdate.reload}>
+            {view === 'list' ? <TaskListView /> : view === 'timeline' ? (
+              <Suspense fallback={<p className="view-loading" role="status">{messages.timeline.loading}</p>}>
+                <TimelineView />
+              </Suspense>
+            ) : view === 'dashboard' ? (
+              <Suspense fallback={<p className="view-loading" role="status">{messages.dashboard.loading}</p>}>
+                <DashboardView />
+              </Suspense>
+            ) : (
+              <Suspense fallback={<p className="view-loading" role="status">{messages.calendar.loading}</p>}>
+                <CampaignCalendar view={view} />
+              </Suspense>
+            )}
+          </ViewFailureBoundary>
         </main>
       </div>
       <TaskEditorDialog />

@@ -25,7 +25,8 @@ function viewChunk<M>(importChunk: () => Promise<M>): ViewChunk<M> {
   return {
     load: () => (pending ??= importChunk().then(
       (loaded) => (module = loaded),
-      // A failed load (offline, a new deploy) is asked for again next time.
+      // A failed load (offline, a new deploy) is asked for again by the next caller that is not a
+      // view already mounted through lazy() (React keeps that one's failure: ViewFailureBoundary shows it).
       (error: unknown) => { pending = null; throw error },
     )),
     loaded: () => module,
@@ -49,7 +50,7 @@ export function preloadStartViewChunk(search: string = readAddressSearch(), narr
     : view === 'timeline' ? timelineViewChunk
       : (view !== null && CALENDAR_VIEWS.includes(view)) || (view === null && !narrowScreen) ? campaignCalendarChunk
         : null
-  // A failed preload is not an error: React's lazy() asks again and shows its own failure.
+  // A failed preload is not an error: the view asks again when it mounts (and ViewFailureBoundary says so if that fails too).
   return chunk ? chunk.load().then(() => {}, () => {}) : null
 }
 
@@ -57,7 +58,7 @@ export function preloadStartViewChunk(search: string = readAddressSearch(), narr
  * Starts the browser's number and date formatting for FullCalendar's locale codes ('vi', 'en-gb').
  * The first Intl object of a page costs ~50 ms (ICU starting; ×4 on a mid-range phone): called when
  * the page is idle, that is not paid inside the tap that first opens a calendar (FullCalendar's
- * parseLocale makes one on its first render). A phone opening on the list needs no Intl before that.
+ * parseLocale makes one on its first render), nor by the phone's first tap on "Tháng".
  */
 export function warmUpDateFormatting(): void {
   for (const code of ['vi', 'en-gb']) {

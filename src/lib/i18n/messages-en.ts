@@ -43,6 +43,7 @@ export const MESSAGES_EN: Messages = {
   languageSwitchTo: 'Language: switch to',
   skipToCalendar: 'Skip to calendar',
   appUpdate: { ready: 'A new version is ready', reload: 'Reload', waitingForSave: 'Saving…' },
+  viewFailed: 'This part could not be shown (offline, or a new version is out). Nothing saved is lost: reload the page to try again.',
   views: { month: 'Month', week: 'Week', list: 'List', year: 'Year', timeline: 'Timeline', dashboard: 'Overview' },
   today: 'Today',
   previous: 'Previous',

@@ -51,6 +51,8 @@ export const MESSAGES_VI = {
   languageSwitchTo: 'Ngôn ngữ: chuyển sang',
   skipToCalendar: 'Bỏ qua đến lịch',
   appUpdate: { ready: 'Có phiên bản mới', reload: 'Tải lại', waitingForSave: 'Đang lưu…' },
+  /** A view that could not be shown (its part of the app did not load: offline, or a new version since). */
+  viewFailed: 'Không hiển thị được phần này (mất mạng, hoặc đã có phiên bản mới). Dữ liệu đã lưu không mất: tải lại trang để thử lại.',
   views: { month: 'Tháng', week: 'Tuần', list: 'Danh sách', year: 'Năm', timeline: 'Dòng thời gian', dashboard: 'Tổng quan' },
   today: 'Hôm nay',
   previous: 'Trước',
