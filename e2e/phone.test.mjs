@@ -60,6 +60,8 @@ async function assertDialogFits(page, viewport, what) {
 async function showView(page, view) {
   await page.locator('.view-switch').getByRole('button', { name: VIEW_BUTTONS[view], exact: true }).tap()
   if (view === 'list') await page.getByTestId('task-list').locator('.task-list-scroll [role="row"]').first().waitFor()
+  // A phone's month is the app's grid of days (phone-month-view.tsx); a tablet's is FullCalendar's.
+  else if (view === 'month' && page.viewportSize().width <= 700) await page.getByTestId('phone-month').locator('tbody td').first().waitFor()
   else await page.locator(view === 'year' ? '.fc-multimonth' : view === 'week' ? '.fc-timegrid' : '.fc-dayGridMonth-view').first().waitFor()
   await page.waitForTimeout(150)
 }
@@ -96,9 +98,51 @@ test('a phone opens on the list, and no view or the task editor scrolls sideways
 test('a phone keeps the view its address names', { timeout: TEST_TIMEOUT_MS }, async () => {
   await withTouchApp(PHONE, async (page) => {
     assert.equal(await storeView(page), 'month')
-    await page.locator('.fc-dayGridMonth-view').waitFor()
+    await page.getByTestId('phone-month').waitFor()
     await assertNoSidewaysScroll(page, PHONE, 'month from the address')
   }, { path: '/?view=month' })
+})
+
+test('a phone\'s month is a grid of days with their task counts; a tapped day lists its tasks, which open', { timeout: TEST_TIMEOUT_MS }, async () => {
+  await withTouchApp(PHONE, async (page) => {
+    const month = page.getByTestId('phone-month')
+    const grid = month.getByRole('grid', { name: 'Tháng 5 năm 2021' })
+    await grid.waitFor()
+    assert.equal(await page.locator('.fc').count(), 0, 'no FullCalendar month on a phone')
+    // Election day: marked, picked (the address's date), its tasks listed under the grid.
+    const electionDay = grid.locator('td[data-date="2021-05-23"]')
+    assert.match(await electionDay.getAttribute('class'), /is-election-day/)
+    assert.equal(await electionDay.getAttribute('aria-selected'), 'true')
+    await assertNoSidewaysScroll(page, PHONE, 'phone month')
+    const cellCount = async (date) => {
+      const count = grid.locator(`td[data-date="${date}"] .pm-day-count`)
+      return (await count.count()) === 0 ? 0 : Number(await count.textContent())
+    }
+    const dayList = month.getByTestId('day-agenda')
+    const listedCount = async () => Number((await dayList.locator('.task-list-summary').textContent()).match(/^(\d+)/)[1])
+    assert.equal(await listedCount(), await cellCount('2021-05-23'), 'the day lists as many tasks as its cell counts')
+
+    // A tap on 10/05: the app's date moves, the day's tasks are listed, as many as the cell says.
+    await grid.locator('td[data-date="2021-05-10"]').tap()
+    await page.waitForFunction(() => window.__electionPlanner.store.getState().calendar.date === '2021-05-10')
+    await dayList.locator('.task-list-summary', { hasText: '10/05/2021' }).waitFor()
+    const count = await cellCount('2021-05-10')
+    assert.ok(count > 0)
+    assert.equal(await listedCount(), count)
+
+    // A row opens the task, as in the list.
+    const firstTitle = await dayList.locator('.task-list-scroll [role="row"] .task-list-title').first().textContent()
+    await dayList.locator('.task-list-scroll [role="row"]').first().tap()
+    const editor = page.locator('dialog[open].task-editor')
+    await editor.waitFor()
+    assert.equal(await editor.locator('textarea[name="title"]').inputValue(), firstTitle.replace(/^↻ /, ''))
+    await page.keyboard.press('Escape')
+    await editor.waitFor({ state: 'detached' })
+
+    // ‹ › step the month as on every screen; the week view opens on the picked day's week.
+    await page.getByRole('button', { name: 'Sau', exact: true }).tap()
+    await month.getByRole('grid', { name: 'Tháng 6 năm 2021' }).waitFor()
+  }, { path: '/?view=month&date=2021-05-23' })
 })
 
 test('on a phone the side panel is a drawer: closed, opened from the top bar, closed by Esc, backdrop and a phase', { timeout: TEST_TIMEOUT_MS }, async () => {
@@ -178,7 +222,7 @@ test('on a phone the top bar\'s actions are a menu that reaches "Xuất", with "
 
 test('on a phone a half-second press picks up a task and drags it to another day', { timeout: TEST_TIMEOUT_MS }, async () => {
   await withTouchApp(PHONE, async (page) => {
-    // A task alone in August 2021, so its bar is on screen in the month grid.
+    // A task alone in August 2021, so its bar is on screen in the week's all-day row.
     const id = await page.evaluate(() => {
       const s = window.__electionPlanner.store.getState()
       const taskId = s.createTask({
@@ -186,13 +230,14 @@ test('on a phone a half-second press picks up a task and drags it to another day
         channelId: null, leadUnitId: null, supportUnitIds: [], location: '', quantity: '', status: 'planned', doneOn: null,
         description: '', training: null, recurrence: null, level: null, source: null, campaigning: false, derivedFromTaskId: null,
       })
-      s.setCalendar({ view: 'month', date: '2021-08-10' })
+      // The week: a phone's month is a grid of days without bars (phone-month-view.tsx).
+      s.setCalendar({ view: 'week', date: '2021-08-10' })
       return taskId
     })
-    const bar = page.locator('.fc-daygrid-day[data-date="2021-08-10"] .fc-event.task-event')
+    const bar = page.locator('.fc-timegrid .fc-daygrid-day[data-date="2021-08-10"] .fc-event.task-event')
     await bar.waitFor()
     const from = await bar.boundingBox()
-    const to = await page.locator('.fc-daygrid-day[data-date="2021-08-12"]').boundingBox()
+    const to = await page.locator('.fc-timegrid .fc-daygrid-day[data-date="2021-08-12"]').boundingBox()
     const cdp = await page.context().newCDPSession(page)
     const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] })
     const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
@@ -224,7 +269,7 @@ test('on a phone a half-second press picks up a task and drags it to another day
       const s = window.__electionPlanner.store.getState()
       return s.plans[s.activePlanId].tasks[taskId].start === '2021-08-12'
     }, id, { timeout: 3_000 })
-  }, { path: '/?view=month' })
+  }, { path: '/?view=week' })
 })
 
 test('at 768 × 1024 nothing scrolls sideways in any view or with the task editor open', { timeout: TEST_TIMEOUT_MS }, async () => {

@@ -143,7 +143,8 @@ export async function waitForCalendarReady(page) {
   await page.locator('[data-testid="period-title"]').waitFor()
   const view = await page.evaluate(() => window.__electionPlanner.store.getState().calendar.view)
   if (view === 'list') await page.locator('[data-testid="task-list"]').waitFor()
-  else await page.locator('.fc-view-harness .fc-view').first().waitFor()
+  // A phone's month is the app's own grid (phone-month-view.tsx), every other calendar FullCalendar's.
+  else await page.locator('.fc-view-harness .fc-view, [data-testid="phone-month"]').first().waitFor()
 }
 
 /** The active plan, read from the store. */

@@ -205,7 +205,8 @@ async function measureOnce(
     // The view switch: to the other of month/list and back.
     const away = view === 'list' ? 'month' : 'list'
     const viewButton: Record<string, string> = { month: 'Tháng', list: 'Danh sách', week: 'Tuần', year: 'Năm' }
-    const viewContent: Record<string, string> = { month: '.fc-dayGridMonth-view .fc-daygrid-day :is(.fc-event.task-event, .fc-daygrid-more-link)', list: LIST_ROWS }
+    // A phone's month is the app's grid of days over the picked day's tasks (phone-month-view.tsx): one commit draws both.
+    const viewContent: Record<string, string> = { month: '[data-testid="phone-month"] tbody td[data-date]', list: LIST_ROWS }
     tapLabels.switchAway = `view switch ${view} → ${away}`
     taps.switchAway = await tapAndWait(page, '.view-switch button', () => tapOrClick(page.locator('.view-switch').getByRole('button', { name: viewButton[away]!, exact: true }), notes, 'view switch'),
       { kind: 'selector', selector: viewContent[away] })

@@ -13,6 +13,8 @@ import { SidePanel } from '@/features/side-panel/components/side-panel'
 import { useSyncDialog } from '@/features/sync/sync-dialogs'
 import { TaskEditorDialog } from '@/features/task-editor/components/task-editor-dialog'
 import { TaskListView } from '@/features/task-list/components/task-list-view'
+import { PhoneMonthView } from '@/features/phone-month/components/phone-month-view'
+import { useNarrowScreen } from '@/components/use-narrow-screen'
 import { requestPersistentStorage } from '@/lib/persistent-storage'
 import { scheduleIdle } from '@/lib/schedule-idle'
 import { plannerStorage, usePlannerStore } from '@/store/use-planner-store'
@@ -79,6 +81,7 @@ function AppScreen() {
   const printRequested = usePlannerStore((s) => s.printRequest !== null)
   const syncDialog = useSyncDialog((s) => s.open)
   const messages = useMessages()
+  const narrowScreen = useNarrowScreen()
   const [showFirstRun, setShowFirstRun] = useState(IS_FIRST_RUN)
   useUndoShortcuts()
 
@@ -130,7 +133,10 @@ function AppScreen() {
           <FilterBar />
           {/* Keyed by the kind of view: another view gets another try; month, week and year share one calendar. */}
           <ViewFailureBoundary key={viewKind(view)} message={messages.viewFailed} reloadLabel={messages.appUpdate.reload}>
-            {view === 'list' ? <TaskListView /> : view === 'timeline' ? (
+            {view === 'list' ? <TaskListView /> : view === 'month' && narrowScreen ? (
+              // A phone's month is a grid of days over the picked day's tasks, not FullCalendar's (phone-month-view.tsx says why).
+              <PhoneMonthView dayTasks={(day) => <TaskListView day={day} />} />
+            ) : view === 'timeline' ? (
               <Suspense fallback={<p className="view-loading" role="status">{messages.timeline.loading}</p>}>
                 <TimelineView />
               </Suspense>

@@ -42,13 +42,14 @@ const CALENDAR_VIEWS = ['month', 'week', 'year']
 
 /**
  * Starts loading the chunk of the view named in the address. Without one, a wide screen opens on
- * the saved view, most often a calendar (start-view.ts: a phone opens on the list, which needs none).
+ * the saved view, most often a calendar (start-view.ts: a phone opens on the list, which needs none,
+ * and a phone's month is not FullCalendar's: phone-month-view.tsx).
  */
 export function preloadStartViewChunk(search: string = readAddressSearch(), narrowScreen: boolean = matchesMedia(NARROW_SCREEN_QUERY)): Promise<void> | null {
   const view = new URLSearchParams(search).get('view')
   const chunk: ViewChunk<unknown> | null = view === 'dashboard' ? dashboardViewChunk
     : view === 'timeline' ? timelineViewChunk
-      : (view !== null && CALENDAR_VIEWS.includes(view)) || (view === null && !narrowScreen) ? campaignCalendarChunk
+      : (view !== null && CALENDAR_VIEWS.includes(view) && !(view === 'month' && narrowScreen)) || (view === null && !narrowScreen) ? campaignCalendarChunk
         : null
   // A failed preload is not an error: the view asks again when it mounts (and ViewFailureBoundary says so if that fails too).
   return chunk ? chunk.load().then(() => {}, () => {}) : null

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { campaignPeriodOf, campaignRangeOf, periodOf, periodTitle, stepPeriod } from '@/domain/dates/calendar-period'
+import { campaignPeriodOf, campaignRangeOf, periodOf, periodTitle, sameDayOfMonth, stepPeriod } from '@/domain/dates/calendar-period'
 
 describe('calendar periods', () => {
   it('knows the month, the Monday-first week and the year of a date', () => {
@@ -57,5 +57,15 @@ describe('calendar periods', () => {
       expect(periodTitle('timeline', '2021-05-23', 'en', { zoom: 'week' })).toBe('17/05/2021 – 23/05/2021')
       expect(periodTitle('timeline', '2021-05-23', 'vi', { zoom: 'campaign', campaign })).toBe('28/12/2020 – 13/06/2021')
     })
+  })
+})
+
+describe('sameDayOfMonth', () => {
+  it('keeps the day of the month, or takes the last day of a shorter month, across years', () => {
+    expect(sameDayOfMonth('2021-05-17', 1)).toBe('2021-06-17')
+    expect(sameDayOfMonth('2021-01-31', 1)).toBe('2021-02-28')
+    expect(sameDayOfMonth('2024-03-31', -1)).toBe('2024-02-29')
+    expect(sameDayOfMonth('2021-12-05', 1)).toBe('2022-01-05')
+    expect(sameDayOfMonth('2021-01-09', -1)).toBe('2020-12-09')
   })
 })

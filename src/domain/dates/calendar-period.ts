@@ -55,7 +55,7 @@ export function periodOf(view: ViewKind, date: LocalDate, options: PeriodOptions
   }
 }
 
-/** The date one period before (-1) or after (+1). Month steps keep the day where it exists. */
+/** The date one period before (-1) or after (+1). Month and year steps land on the period's first day. */
 export function stepPeriod(view: ViewKind, date: LocalDate, direction: -1 | 1, options: PeriodOptions = {}): LocalDate {
   const year = Number(date.slice(0, 4))
   const month = Number(date.slice(5, 7))
@@ -69,6 +69,16 @@ export function stepPeriod(view: ViewKind, date: LocalDate, direction: -1 | 1, o
   if (view === 'year') return `${year + direction}-01-01`
   const target = new Date(Date.UTC(year, month - 1 + direction, 1))
   return `${target.getUTCFullYear()}-${String(target.getUTCMonth() + 1).padStart(2, '0')}-01`
+}
+
+/**
+ * The same day of the month before (-1) or after (+1), or that month's last day when it is shorter
+ * (31/01 → 28/02): the phone month's Page Up/Down, which moves the picked day, not the period.
+ */
+export function sameDayOfMonth(date: LocalDate, direction: -1 | 1): LocalDate {
+  const first = stepPeriod('month', date, direction)
+  const length = daysInMonth(Number(first.slice(0, 4)), Number(first.slice(5, 7)))
+  return `${first.slice(0, 8)}${String(Math.min(Number(date.slice(8, 10)), length)).padStart(2, '0')}`
 }
 
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']

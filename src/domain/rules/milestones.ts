@@ -31,7 +31,20 @@ export interface Milestone {
  * under the amended law polling teams, D-43, come before the dossier deadline, D-42).
  * The announcement milestone takes the real announcement day when the settings know it.
  */
-export function computeMilestones(election: ElectionSettings): Milestone[] {
+export function computeMilestones(election: ElectionSettings): readonly Milestone[] {
+  let milestones = computed.get(election)
+  if (!milestones) computed.set(election, (milestones = Object.freeze(milestonesOf(election))))
+  return milestones
+}
+
+/**
+ * The milestones of each settings object, worked out once: the settings are immutable in the store,
+ * and the calendar, the side panel, the editor, the checks and a phone's month each ask (~2 ms a time
+ * at 4× CPU, inside a tap). Frozen, because every caller shares the one list.
+ */
+const computed = new WeakMap<ElectionSettings, readonly Milestone[]>()
+
+function milestonesOf(election: ElectionSettings): Milestone[] {
   const milestones = MILESTONE_RULES.map((rule): Milestone => {
     const offset = rule.offsets[election.law]
     const isAnnouncement = rule.id === 'election-announced' && election.announcedOn !== null

@@ -541,6 +541,16 @@ export const MESSAGES_EN: Messages = {
     reportFailed: 'The report could not be made. Please try again.',
     empty: 'No task matches the filter.',
   },
+  phoneMonth: {
+    weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'],
+    weekdayNames: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    dayLabel: (weekday: string, date: string, dOffset: string, count: number) => `${weekday} ${date} (${dOffset}): ${count === 0 ? 'no tasks' : count === 1 ? '1 task' : `${count} tasks`}`,
+    today: 'today',
+    milestone: 'legal milestone',
+    holiday: 'holiday',
+    dayNotes: 'Milestones and holidays of the day',
+    keyboardHint: 'Arrow keys move between days, Page Up/Page Down between months',
+  },
   list: {
     date: 'When',
     title: 'Task',

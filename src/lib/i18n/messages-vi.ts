@@ -550,6 +550,16 @@ export const MESSAGES_VI = {
     reportFailed: 'Không tạo được báo cáo. Hãy thử lại.',
     empty: 'Không có nhiệm vụ nào khớp bộ lọc.',
   },
+  phoneMonth: {
+    weekdays: ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'],
+    weekdayNames: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'],
+    dayLabel: (weekday: string, date: string, dOffset: string, count: number) => `${weekday} ${date} (${dOffset}): ${count === 0 ? 'không có nhiệm vụ' : `${count} nhiệm vụ`}`,
+    today: 'hôm nay',
+    milestone: 'có mốc pháp lý',
+    holiday: 'ngày lễ',
+    dayNotes: 'Mốc và ngày lễ trong ngày',
+    keyboardHint: 'Phím mũi tên chuyển ngày, Page Up/Page Down chuyển tháng',
+  },
   list: {
     date: 'Thời gian',
     title: 'Nội dung công việc',

@@ -20,7 +20,7 @@ import { queryOccurrences, taskIndexOf, type TaskIndex } from '@/domain/plan/tas
 import { occurrenceKey, type TaskOccurrence } from '@/domain/plan/recurrence'
 import type { TaskPredicate } from '@/domain/filter/task-filter'
 import { compareTitles } from '@/domain/plan/title-order'
-import { TASK_STATUSES, type TaskStatus } from '@/domain/types'
+import { TASK_STATUSES, type LocalDate, type TaskStatus } from '@/domain/types'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { PrintScreenHeader, printPeriodLabel } from '@/components/print-screen-header'
 import { usePrinting } from '@/components/use-printing'
@@ -35,10 +35,16 @@ const ROW_HEIGHT_PX = 44
 /** A dashboard figure's tasks: ten years either side of election day (the task index walks months, bounded at 100 years). */
 const DRILL_SPAN_DAYS = 3653
 
-export function TaskListView() {
+/**
+ * `day`: the tasks of that one day, as the phone's month lists the day picked in its grid
+ * (phone-month-view.tsx); without it, the list view's own period (a month, or the day a calendar's
+ * "+n" opened).
+ */
+export function TaskListView({ day }: { day?: LocalDate } = {}) {
   const plan = usePlannerStore(selectActivePlan)
   const date = usePlannerStore((s) => s.calendar.date)
-  const listDay = usePlannerStore((s) => s.calendar.listDay)
+  const storeListDay = usePlannerStore((s) => s.calendar.listDay)
+  const listDay = day ?? storeListDay
   const setCalendar = usePlannerStore((s) => s.setCalendar)
   const keep = useVisibleTaskPredicate()
   const openEditor = usePlannerStore((s) => s.openEditor)
@@ -67,7 +73,7 @@ export function TaskListView() {
   const items = printing ? rows.map((_, index) => ({ index, start: 0 })) : virtualizer.getVirtualItems()
 
   return (
-    <div className={`task-list${printing ? ' is-printing' : ''}`} data-testid="task-list">
+    <div className={`task-list${day ? ' is-day-agenda' : ''}${printing ? ' is-printing' : ''}`} data-testid={day ? 'day-agenda' : 'task-list'}>
       {printedAt !== null ? (
         <PrintScreenHeader
           planName={plan.name}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { DAY_DOTS, markDays, monthGridWeeks } from '@/domain/plan/day-marks'
+import type { Task } from '@/domain/types'
+
+const occurrence = (start: string, end: string, channelId: string | null, allDay = true) => ({
+  start, end, task: { allDay, channelId } as Task,
+})
+
+describe('monthGridWeeks', () => {
+  it('covers May 2021 in six Monday-first weeks, from 26/04 to 06/06', () => {
+    const weeks = monthGridWeeks('2021-05-23')
+    expect(weeks).toHaveLength(6)
+    expect(weeks[0]![0]).toBe('2021-04-26')
+    expect(weeks[5]![6]).toBe('2021-06-06')
+    expect(weeks.every((week) => week.length === 7)).toBe(true)
+  })
+
+  it('takes only the weeks a month needs: February 2021 starts on a Monday and fills four', () => {
+    const weeks = monthGridWeeks('2021-02-10')
+    expect(weeks.map((week) => week[0])).toEqual(['2021-02-01', '2021-02-08', '2021-02-15', '2021-02-22'])
+  })
+
+  it('starts on the Monday before a month that begins on a Sunday (August 2021)', () => {
+    const weeks = monthGridWeeks('2021-08-31')
+    expect(weeks[0]![6]).toBe('2021-08-01')
+    expect(weeks[0]![0]).toBe('2021-07-26')
+    expect(weeks.at(-1)!.includes('2021-08-31')).toBe(true)
+  })
+})
+
+describe('markDays', () => {
+  const days = monthGridWeeks('2021-05-01').flat()
+  const markOf = (marks: ReturnType<typeof markDays>, date: string) => marks.find((m) => m.date === date)!
+
+  it('counts a task on every day it touches, cut to the grid', () => {
+    const marks = markDays(days, [occurrence('2021-04-20', '2021-04-28', 'press'), occurrence('2021-05-10', '2021-05-13', 'radio')])
+    expect(markOf(marks, '2021-04-26').count).toBe(1)
+    expect(markOf(marks, '2021-04-27').count).toBe(1)
+    expect(markOf(marks, '2021-04-28').count).toBe(0) // the exclusive end
+    expect(['2021-05-10', '2021-05-11', '2021-05-12'].map((d) => markOf(marks, d).count)).toEqual([1, 1, 1])
+    expect(markOf(marks, '2021-05-13').count).toBe(0)
+    expect(marks.reduce((sum, m) => sum + m.count, 0)).toBe(5)
+  })
+
+  it('does not count the next day for a timed task ending at midnight', () => {
+    const marks = markDays(days, [occurrence('2021-05-10T20:00', '2021-05-11T00:00', null, false)])
+    expect(markOf(marks, '2021-05-10').count).toBe(1)
+    expect(markOf(marks, '2021-05-11').count).toBe(0)
+  })
+
+  it('dots the first distinct channels of the day, a task without channel included, at most three', () => {
+    const marks = markDays(days, [
+      occurrence('2021-05-20', '2021-05-21', 'press'),
+      occurrence('2021-05-20', '2021-05-21', 'press'),
+      occurrence('2021-05-20', '2021-05-21', null),
+      occurrence('2021-05-20', '2021-05-21', 'radio'),
+      occurrence('2021-05-20', '2021-05-21', 'online'),
+    ])
+    expect(markOf(marks, '2021-05-20')).toEqual({ date: '2021-05-20', count: 5, channelIds: ['press', null, 'radio'] })
+    expect(DAY_DOTS).toBe(3)
+  })
+
+  it('ignores tasks outside the grid', () => {
+    const marks = markDays(days, [occurrence('2021-01-01', '2021-01-05', 'press'), occurrence('2021-07-01', '2021-07-02', 'press')])
+    expect(marks.every((m) => m.count === 0)).toBe(true)
+  })
+})

@@ -1,0 +1,65 @@
+/**
+ * What a phone's month shows in each day (issue 11, "Phones"): how many tasks touch the day and the
+ * channels of its first few, drawn as dots. At 390 px a day is a 50 px square: a title does not fit,
+ * a count and three dots do, and the day's tasks are listed under the grid when it is picked.
+ *
+ * Counted by day number into an array, not by date string into a map: a 10,000-task plan has ~3,000
+ * occurrences in a month's six weeks, most of them several days long.
+ */
+import { fromDayNumber, toDayNumber } from '@/domain/dates/local-date'
+import { lastDay } from '@/domain/plan/task-dates'
+import type { TaskOccurrence } from '@/domain/plan/recurrence'
+import type { LocalDate } from '@/domain/types'
+
+/** Dots per day: more would not fit a phone's day cell (and the count says the rest). */
+export const DAY_DOTS = 3
+
+export interface DayMark {
+  date: LocalDate
+  /** Tasks (occurrences of a series, each) touching the day. */
+  count: number
+  /** The channels of the day's first tasks, distinct, at most DAY_DOTS; null is a task without channel. */
+  channelIds: (string | null)[]
+}
+
+/**
+ * The weeks, Monday to Sunday, that hold the month of `date`: four to six rows of seven days. A
+ * phone shows only the weeks the month needs (FullCalendar's six fixed rows would cost a row of
+ * height on most months).
+ */
+export function monthGridWeeks(date: LocalDate): LocalDate[][] {
+  const first = toDayNumber(`${date.slice(0, 7)}-01`)
+  const month = date.slice(0, 7)
+  // 1970-01-01 (day 0) was a Thursday: Monday is (dayNumber + 3) % 7 === 0.
+  let day = first - (((first + 3) % 7) + 7) % 7
+  const weeks: LocalDate[][] = []
+  while (weeks.length < 6) {
+    const week = Array.from({ length: 7 }, (_, i) => fromDayNumber(day + i))
+    if (week[0]!.slice(0, 7) > month) break
+    weeks.push(week)
+    day += 7
+  }
+  return weeks
+}
+
+/**
+ * One mark per day of `days` (consecutive, ascending), from the occurrences touching them. The
+ * occurrences' order decides which channels are dotted: give them in the order the day lists them.
+ */
+export function markDays(days: readonly LocalDate[], occurrences: readonly Pick<TaskOccurrence, 'start' | 'end' | 'task'>[]): DayMark[] {
+  const marks: DayMark[] = days.map((date) => ({ date, count: 0, channelIds: [] }))
+  if (days.length === 0) return marks
+  const first = toDayNumber(days[0]!)
+  const last = first + days.length - 1
+  for (const occurrence of occurrences) {
+    const from = Math.max(first, toDayNumber(occurrence.start.slice(0, 10)))
+    const to = Math.min(last, toDayNumber(lastDay({ start: occurrence.start, end: occurrence.end, allDay: occurrence.task.allDay })))
+    const channelId = occurrence.task.channelId
+    for (let day = from; day <= to; day += 1) {
+      const mark = marks[day - first]!
+      mark.count += 1
+      if (mark.channelIds.length < DAY_DOTS && !mark.channelIds.includes(channelId)) mark.channelIds.push(channelId)
+    }
+  }
+  return marks
+}

@@ -1,0 +1,164 @@
+/**
+ * "Tháng" on a phone (issue 11, "Phones"): the month as a grid of days, each with its task count and
+ * its channels' dots, and under it the picked day's tasks (the list's own rows, status select and
+ * all, given by the app). Picking a day moves the app's date, so the week, the list and a reload keep it.
+ *
+ * Written here, not FullCalendar's day grid: at 390 px FullCalendar's month is seven 50 px columns
+ * of clipped titles and "+n" links, and its first render is one ~0.8–1 s task on a mid-range phone
+ * (4× CPU, 10,000 tasks: preact's diff and its row sizing by getBoundingClientRect) against the
+ * issue's 200 ms for a tap. This grid is ≤ 42 cells of text; the day's tasks are the virtualised list.
+ * Wider screens keep FullCalendar's month (drag and drop there; on a phone: the week, or the editor's
+ * date fields).
+ *
+ * Keyboard (the date-picker grid of the ARIA practices): one Tab stop, the picked day; arrows move a
+ * day or a week, Home/End to the week's ends, Page Up/Down a month.
+ */
+import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { addDays, todayIn } from '@/domain/dates/local-date'
+import { electionOffsetLabel } from '@/domain/dates/election-offset'
+import { formatDate } from '@/domain/dates/format-date'
+import { periodTitle, sameDayOfMonth } from '@/domain/dates/calendar-period'
+import { markDays, monthGridWeeks } from '@/domain/plan/day-marks'
+import { queryOccurrences, taskIndexOf } from '@/domain/plan/task-index'
+import { computeMilestones } from '@/domain/rules/milestones'
+import { holidaysInRange } from '@/domain/holidays/holidays'
+import type { LocalDate } from '@/domain/types'
+import { useLanguage, useMessages } from '@/components/use-messages'
+import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
+import { useVisibleTaskPredicate } from '@/store/use-task-filter'
+import '@/features/phone-month/components/phone-month-view.css'
+
+/** A task without a channel is dotted grey, as its event is in the calendar. */
+const NO_CHANNEL_COLOR = '#8c959f'
+
+/** Key → days to move; Home/End depend on the weekday and Page Up/Down on the month, below. */
+const DAY_STEPS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }
+
+/** `dayTasks`: the picked day's tasks (the app gives the list's rows: features do not import each other). */
+export function PhoneMonthView({ dayTasks }: { dayTasks: (day: LocalDate) => ReactNode }) {
+  const plan = usePlannerStore(selectActivePlan)
+  const date = usePlannerStore((s) => s.calendar.date)
+  const showHolidays = usePlannerStore((s) => s.showHolidays)
+  const setCalendar = usePlannerStore((s) => s.setCalendar)
+  const keep = useVisibleTaskPredicate()
+  const messages = useMessages()
+  const language = useLanguage()
+  const electionDay = plan.election.electionDay
+  const today = todayIn(plan.timeZone)
+
+  const month = date.slice(0, 7)
+  const weeks = useMemo(() => monthGridWeeks(`${month}-01`), [month])
+  const gridStart = weeks[0]![0]!
+  const gridEnd = addDays(weeks.at(-1)![6]!, 1)
+  const index = taskIndexOf(plan.tasks)
+  const marks = useMemo(() => {
+    const marked = markDays(weeks.flat(), queryOccurrences(index, gridStart, gridEnd, keep ?? undefined))
+    return new Map(marked.map((mark) => [mark.date, mark]))
+  }, [weeks, index, gridStart, gridEnd, keep])
+  const colors = useMemo(() => new Map(plan.channels.map((c) => [c.id, c.color])), [plan.channels])
+  const milestones = useMemo(() => computeMilestones(plan.election), [plan.election])
+  const holidays = useMemo(() => (showHolidays ? holidaysInRange(gridStart, gridEnd) : []), [showHolidays, gridStart, gridEnd])
+  const milestoneDays = useMemo(() => {
+    const days = new Set<LocalDate>()
+    for (const m of milestones) for (let d = m.date, last = m.endDate ?? m.date; d <= last && d < gridEnd; d = addDays(d, 1)) if (d >= gridStart) days.add(d)
+    return days
+  }, [milestones, gridStart, gridEnd])
+  const holidayDays = useMemo(() => new Set(holidays.map((h) => h.date)), [holidays])
+
+  const dayNotes = [
+    ...milestones.filter((m) => m.date <= date && date <= (m.endDate ?? m.date)).map((m) => ({ key: m.id, kind: m.date === electionDay ? 'election' : 'milestone', text: language === 'en' ? m.nameEn : m.nameVi })),
+    ...holidays.filter((h) => h.date === date).map((h) => ({ key: h.id, kind: 'holiday', text: language === 'en' ? h.nameEn : h.nameVi })),
+  ]
+
+  // A day reached by the keyboard takes the focus once the grid shows it (it may be in another month).
+  const gridRef = useRef<HTMLTableElement>(null)
+  const focusPicked = useRef(false)
+  useEffect(() => {
+    if (!focusPicked.current) return
+    focusPicked.current = false
+    gridRef.current?.querySelector<HTMLElement>(`[data-date="${date}"]`)?.focus()
+  }, [date])
+
+  const pick = (day: LocalDate) => setCalendar({ date: day })
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const weekday = weeks.flat().indexOf(date) % 7
+    const target = event.key in DAY_STEPS ? addDays(date, DAY_STEPS[event.key]!)
+      : event.key === 'Home' ? addDays(date, -weekday)
+        : event.key === 'End' ? addDays(date, 6 - weekday)
+          : event.key === 'PageUp' ? sameDayOfMonth(date, -1)
+            : event.key === 'PageDown' ? sameDayOfMonth(date, 1)
+              : null
+    if (target === null) return
+    event.preventDefault()
+    focusPicked.current = true
+    pick(target)
+  }
+
+  const title = periodTitle('month', date, language)
+  return (
+    <div className="phone-month" data-testid="phone-month">
+      <table ref={gridRef} className="phone-month-grid" role="grid" aria-label={title} aria-describedby="phone-month-hint" onKeyDown={onKeyDown}>
+        <thead>
+          <tr>
+            {messages.phoneMonth.weekdays.map((short, i) => (
+              <th key={short} scope="col" abbr={messages.phoneMonth.weekdayNames[i]}>{short}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((week) => (
+            <tr key={week[0]}>
+              {week.map((day, weekday) => {
+                const mark = marks.get(day)
+                const count = mark?.count ?? 0
+                const classes = ['pm-day']
+                if (day.slice(0, 7) !== month) classes.push('is-other-month')
+                if (day === date) classes.push('is-picked')
+                if (day === today) classes.push('is-today')
+                if (day === electionDay) classes.push('is-election-day')
+                else if (milestoneDays.has(day)) classes.push('has-milestone')
+                if (holidayDays.has(day)) classes.push('is-holiday')
+                const extras = [
+                  day === today ? messages.phoneMonth.today : null,
+                  day === electionDay ? messages.calendar.electionDayMarker : milestoneDays.has(day) ? messages.phoneMonth.milestone : null,
+                  holidayDays.has(day) ? messages.phoneMonth.holiday : null,
+                ].filter(Boolean)
+                const label = messages.phoneMonth.dayLabel(messages.phoneMonth.weekdayNames[weekday]!, formatDate(day), electionOffsetLabel(day, electionDay), count)
+                return (
+                  <td
+                    key={day}
+                    data-date={day}
+                    className={classes.join(' ')}
+                    tabIndex={day === date ? 0 : -1}
+                    aria-selected={day === date}
+                    aria-current={day === today ? 'date' : undefined}
+                    onClick={() => pick(day)}
+                  >
+                    <span className="pm-day-number" aria-hidden="true">{Number(day.slice(8, 10))}</span>
+                    {count > 0 ? <span className="pm-day-count" aria-hidden="true">{count}</span> : null}
+                    {count > 0 ? (
+                      <span className="pm-day-dots" aria-hidden="true">
+                        {mark!.channelIds.map((channelId) => (
+                          <span key={channelId ?? ''} className="pm-dot" style={{ background: (channelId && colors.get(channelId)) || NO_CHANNEL_COLOR }} />
+                        ))}
+                      </span>
+                    ) : null}
+                    {/* The cell's name, in its content (not aria-label: axe's label-in-name would want the shown number in it). */}
+                    <span className="visually-hidden">{extras.length > 0 ? `${label}; ${extras.join(', ')}` : label}</span>
+                  </td>
+                )
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p id="phone-month-hint" className="visually-hidden">{messages.phoneMonth.keyboardHint}</p>
+      {dayNotes.length > 0 ? (
+        <ul className="pm-day-notes" aria-label={messages.phoneMonth.dayNotes}>
+          {dayNotes.map((note) => <li key={note.key} className={`pm-note is-${note.kind}`}>{note.text}</li>)}
+        </ul>
+      ) : null}
+      {dayTasks(date)}
+    </div>
+  )
+}
