@@ -250,7 +250,8 @@ test('after saving a task from the keyboard, focus is on its redrawn event, not 
  * 200 % zoom on a 1366 × 768 screen: a 683 × 384 CSS-pixel viewport at device scale 2, under the
  * phone layout's 700 px. The month reflows into the grid of days (phone-month-view.tsx): every day
  * of the crowded month says how many tasks it has (FullCalendar's rows there showed only "+N nữa"),
- * the picked day's tasks are listed under it, and nothing scrolls sideways.
+ * the picked day's tasks are listed under it, and nothing scrolls sideways. The page scrolls as a
+ * whole there, and every other view keeps a usable height.
  */
 test('at 200 % zoom the month is a grid of days with their counts and the picked day\'s tasks, not only "+N"', { timeout: TEST_TIMEOUT_MS }, async () => {
   const context = await suite.browser.newContext({ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
@@ -260,16 +261,29 @@ test('at 200 % zoom the month is a grid of days with their counts and the picked
     await waitForCalendarReady(page)
     await showView(page, 'month')
     const days = await page.evaluate(() => [...document.querySelectorAll('[data-testid="phone-month"] tbody td:not(.is-other-month)')].map((cell) => ({
-      date: cell.dataset.date, count: cell.querySelector('.pm-day-count')?.textContent ?? '', width: Math.round(cell.getBoundingClientRect().width),
+      date: cell.dataset.date, count: cell.querySelector('.pm-day-count')?.textContent ?? '',
+      width: Math.round(cell.getBoundingClientRect().width), height: Math.round(cell.getBoundingClientRect().height),
     })))
     assert.ok(days.length >= 28, `the month has its days, found ${days.length}`)
     assert.deepEqual(days.filter((day) => day.count === ''), [], 'every day of the crowded month shows its count')
-    assert.ok(days.every((day) => day.width >= 44), `a day is a touch target of 44 px or more: ${JSON.stringify(days[0])}`)
-    const row = page.getByTestId('day-agenda').locator('.task-list-scroll [role="row"]').first()
+    assert.ok(days.every((day) => day.width >= 44 && day.height >= 44), `a day is a touch target of 44 × 44 px or more: ${JSON.stringify(days[0])}`)
+    // The picked day's tasks: a scroll box several rows tall (not squeezed to nothing under the top bar), reached by scrolling the page.
+    const dayList = page.getByTestId('day-agenda')
+    await dayList.scrollIntoViewIfNeeded()
+    assert.ok(await dayList.locator('.task-list-scroll').evaluate((box) => box.clientHeight) >= 3 * 44, 'the day\'s list shows at least three rows')
+    const row = dayList.locator('.task-list-scroll [role="row"]').first()
     await row.scrollIntoViewIfNeeded()
-    assert.ok(await row.isVisible(), 'the picked day\'s first task is reachable')
+    const box = await row.boundingBox()
+    assert.equal(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[role="row"]') !== null, { x: box.x + 10, y: box.y + box.height / 2 }), true, 'the first task of the day is on screen, not covered')
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }))
     assert.ok(scrollWidth <= innerWidth, `the page is ${scrollWidth} px wide in a ${innerWidth} px window`)
+
+    // The other views keep a screen's height too (FullCalendar's height: 100% needs a definite one).
+    for (const view of ['week', 'year', 'timeline']) {
+      await showView(page, view)
+      const height = await page.locator(view === 'timeline' ? '.timeline-calendar .fc-view-harness' : '.calendar-wrap .fc-view-harness').first().evaluate((el) => el.clientHeight)
+      assert.ok(height >= 200, `the ${view} view is ${height} px tall at 200 % zoom`)
+    }
   } finally {
     await context.close()
   }

@@ -139,9 +139,11 @@ test('a phone\'s month is a grid of days with their task counts; a tapped day li
     await page.keyboard.press('Escape')
     await editor.waitFor({ state: 'detached' })
 
-    // ‹ › step the month as on every screen; the week view opens on the picked day's week.
+    // › steps the month as on every screen, to its first day, which is picked and listed.
     await page.getByRole('button', { name: 'Sau', exact: true }).tap()
     await month.getByRole('grid', { name: 'Tháng 6 năm 2021' }).waitFor()
+    assert.equal(await month.locator('td[aria-selected="true"]').getAttribute('data-date'), '2021-06-01')
+    await dayList.locator('.task-list-summary', { hasText: '01/06/2021' }).waitFor()
   }, { path: '/?view=month&date=2021-05-23' })
 })
 

@@ -1,6 +1,6 @@
 /**
- * What a phone's month shows in each day (issue 11, "Phones"): how many tasks touch the day and the
- * channels of its first few, drawn as dots. At 390 px a day is a 50 px square: a title does not fit,
+ * What a phone's month shows in each day (issue 11, "Phones"): how many tasks touch the day and up
+ * to three of their channels, drawn as dots. At 390 px a day is a 50 px square: a title does not fit,
  * a count and three dots do, and the day's tasks are listed under the grid when it is picked.
  *
  * Counted by day number into an array, not by date string into a map: a 10,000-task plan has ~3,000
@@ -18,7 +18,7 @@ export interface DayMark {
   date: LocalDate
   /** Tasks (occurrences of a series, each) touching the day. */
   count: number
-  /** The channels of the day's first tasks, distinct, at most DAY_DOTS; null is a task without channel. */
+  /** Distinct channels of the day's tasks, at most DAY_DOTS, the first met; null is a task without channel. */
   channelIds: (string | null)[]
 }
 
@@ -43,8 +43,9 @@ export function monthGridWeeks(date: LocalDate): LocalDate[][] {
 }
 
 /**
- * One mark per day of `days` (consecutive, ascending), from the occurrences touching them. The
- * occurrences' order decides which channels are dotted: give them in the order the day lists them.
+ * One mark per day of `days` (consecutive, ascending), from the occurrences touching them. A day
+ * with more channels than dots shows the first met in `occurrences`' order (the count tells the rest;
+ * sorting a month's occurrences first would cost a phone's tap more than the dots are worth).
  */
 export function markDays(days: readonly LocalDate[], occurrences: readonly Pick<TaskOccurrence, 'start' | 'end' | 'task'>[]): DayMark[] {
   const marks: DayMark[] = days.map((date) => ({ date, count: 0, channelIds: [] }))

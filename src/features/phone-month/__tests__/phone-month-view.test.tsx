@@ -98,4 +98,24 @@ describe('PhoneMonthView', () => {
     expect(usePlannerStore.getState().calendar.date).toBe('2021-05-27')
     expect(document.activeElement).toBe(cell('2021-05-27'))
   })
+
+  it('leaves the focus alone when a key moves nothing, or is the browser\'s or the app\'s (Alt, Ctrl)', () => {
+    act(() => usePlannerStore.setState({ calendar: { view: 'month', date: '2021-05-17', listDay: null } }))
+    render()
+    const toolbarButton = document.createElement('button')
+    document.body.append(toolbarButton)
+    try {
+      act(() => cell('2021-05-17')!.focus())
+      const press = (key: string, init: KeyboardEventInit = {}) => act(() => { document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init })) })
+      press('Home') // already on the Monday
+      press('ArrowLeft', { altKey: true })
+      expect(usePlannerStore.getState().calendar.date).toBe('2021-05-17')
+      // The date then changes from elsewhere (the toolbar's "Sau"): the focus stays where the user put it.
+      act(() => toolbarButton.focus())
+      act(() => usePlannerStore.getState().setCalendar({ date: '2021-06-01' }))
+      expect(document.activeElement).toBe(toolbarButton)
+    } finally {
+      toolbarButton.remove()
+    }
+  })
 })

@@ -81,6 +81,8 @@ export function PhoneMonthView({ dayTasks }: { dayTasks: (day: LocalDate) => Rea
 
   const pick = (day: LocalDate) => setCalendar({ date: day })
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    // Alt+← is the browser's Back, Ctrl/⌘ combinations the app's (undo) and the browser's.
+    if (event.altKey || event.ctrlKey || event.metaKey) return
     const weekday = weeks.flat().indexOf(date) % 7
     const target = event.key in DAY_STEPS ? addDays(date, DAY_STEPS[event.key]!)
       : event.key === 'Home' ? addDays(date, -weekday)
@@ -90,6 +92,9 @@ export function PhoneMonthView({ dayTasks }: { dayTasks: (day: LocalDate) => Rea
               : null
     if (target === null) return
     event.preventDefault()
+    // Home on a Monday, End on a Sunday: nothing moves (a flag left set would pull the focus back on
+    // the next date change, from the toolbar say).
+    if (target === date) return
     focusPicked.current = true
     pick(target)
   }

@@ -163,17 +163,22 @@ export function TaskListView({ day }: { day?: LocalDate } = {}) {
 /**
  * The last rows made, kept when the list unmounts: back on the list from another view (month → list,
  * as a phone does), the same period of the same tasks under the same filter is not queried and
- * sorted again (~130 ms of a phone's tap at 4× CPU on the 10,000-task plan). The index and the
- * predicate are shared and immutable (task-index.ts, use-task-filter.ts): their identity is the key.
+ * sorted again (~130 ms of a phone's tap at 4× CPU on the 10,000-task plan). Two kept: a phone's
+ * month lists its picked day with this view too, and must not push out the month's rows. The index
+ * and the predicate are shared and immutable (task-index.ts, use-task-filter.ts): their identity is the key.
  */
-let lastRows: { index: TaskIndex; start: string; end: string; keep: TaskPredicate | null; rows: TaskOccurrence[] } | null = null
+interface KeptRows { index: TaskIndex; start: string; end: string; keep: TaskPredicate | null; rows: TaskOccurrence[] }
+const KEPT_ROW_SETS = 2
+let keptRows: KeptRows[] = []
 
 function listRows(index: TaskIndex, start: string, end: string, keep: TaskPredicate | null): TaskOccurrence[] {
-  const last = lastRows
-  if (last && last.index === index && last.start === start && last.end === end && last.keep === keep) return last.rows
+  const kept = keptRows.find((k) => k.index === index && k.start === start && k.end === end && k.keep === keep)
+  if (kept) return kept.rows
   // A recurring task is one row per occurrence in the period, each at its own date.
   const rows = queryOccurrences(index, start, end, keep ?? undefined)
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : compareTitles(a.task.title, b.task.title)))
-  lastRows = { index, start, end, keep, rows }
+  // A day (the phone month's) replaces the last day kept, a longer period the last one kept.
+  const isDay = (k: Pick<KeptRows, 'start' | 'end'>) => addDays(k.start, 1) === k.end
+  keptRows = [{ index, start, end, keep, rows }, ...keptRows.filter((k) => isDay(k) !== isDay({ start, end }))].slice(0, KEPT_ROW_SETS)
   return rows
 }
