@@ -131,8 +131,9 @@ function AppScreen() {
         <main className="calendar-area" id={CALENDAR_AREA_ID}>
           <CalendarToolbar />
           <FilterBar />
-          {/* Keyed by the kind of view: another view gets another try; month, week and year share one calendar. */}
-          <ViewFailureBoundary key={viewKind(view)} message={messages.viewFailed} reloadLabel={messages.appUpdate.reload}>
+          {/* Keyed by the kind of view: another view gets another try; month, week and year share one
+              calendar (a phone's month is not FullCalendar's: it shows even when that chunk failed). */}
+          <ViewFailureBoundary key={view === 'month' && narrowScreen ? 'phone-month' : viewKind(view)} message={messages.viewFailed} reloadLabel={messages.appUpdate.reload}>
             {view === 'list' ? <TaskListView /> : view === 'month' && narrowScreen ? (
               // A phone's month is a grid of days over the picked day's tasks, not FullCalendar's (phone-month-view.tsx says why).
               <PhoneMonthView dayTasks={(day) => <TaskListView day={day} />} />
