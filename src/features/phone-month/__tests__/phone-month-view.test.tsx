@@ -63,8 +63,9 @@ describe('PhoneMonthView', () => {
     expect(cell('2022-03-09')!.querySelector('.pm-day-count')?.textContent).toBe('1')
     expect(cell('2022-03-10')!.querySelector('.pm-day-count')).toBeNull()
     expect(cell('2022-03-10')!.textContent).toMatch(/không có nhiệm vụ$/)
-    const dot = cell('2022-03-08')!.querySelector<HTMLElement>('.pm-dot')!
-    expect(dot.style.background).not.toBe('')
+    const dots = cell('2022-03-08')!.querySelector<HTMLElement>('.pm-day-dots')!
+    expect(dots.style.backgroundImage).toContain('radial-gradient')
+    expect(dots.style.width).toBe('7px')
     act(() => usePlannerStore.setState({ hiddenChannelIds: [channel.id] }))
     expect(cell('2022-03-08')!.querySelector('.pm-day-count')).toBeNull()
   })
