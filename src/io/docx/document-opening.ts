@@ -9,7 +9,7 @@ import type { LocalDate, Plan } from '@/domain/types'
 import {
   HEADER_COLUMNS_TWIPS, HEADER_USABLE_TWIPS, MOTTO_WIDTH_TWIPS, SIZE_13PT, SIZE_14PT, TEXT_WIDTH_TWIPS,
 } from '@/io/docx/docx-geometry'
-import { bodyParagraph, bodyRun, borderlessTable, centred, heading, rule, ruleUnder, topCell } from '@/io/docx/docx-paragraphs'
+import { bodyParagraph, bodyRun, borderlessTable, centred, centredTitle, heading, rule, ruleUnder, topCell } from '@/io/docx/docx-paragraphs'
 import { estimateWidthTwips, oneLine, textLines, upper } from '@/io/docx/docx-text'
 import { exportDay, placeAndDateLineOn } from '@/io/docx/place-and-date'
 
@@ -92,7 +92,7 @@ export function buildTitle(subject: string, options: { typeName?: string; subtit
   const subjectLines = textLines(subject)
   const subtitle = options.subtitle ?? []
   const title: Paragraph[] = [centred([options.typeName ?? 'KẾ HOẠCH'], { size: SIZE_14PT, bold: true }, { before: 360 })]
-  if (subjectLines.length > 0) title.push(centred(subjectLines, { size: SIZE_14PT, bold: true }))
+  if (subjectLines.length > 0) title.push(centredTitle(subjectLines, { size: SIZE_14PT, bold: true }))
   if (subtitle.length > 0) title.push(centred(subtitle, { size: SIZE_14PT, italics: true }))
   if (subjectLines.length > 0) title.push(ruleUnder(subjectLines, 14, TEXT_WIDTH_TWIPS))
   return title

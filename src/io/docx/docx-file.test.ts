@@ -82,6 +82,19 @@ function escapeXml(text: string): string {
 }
 
 describe('Word (.docx) export', () => {
+  it('keeps a title\'s term of office whole and its last two words together (LibreOffice left "2026" alone)', async () => {
+    const titleOf = (doc: Document) => Array.from(doc.getElementsByTagNameNS(W_NS, 'p')).find((p) => p.textContent?.startsWith('Tuyên truyền bầu cử'))!
+    const joined = titleOf(parseXml(await documentXml(withDocument({ subject: 'Tuyên truyền bầu cử nhiệm kỳ 2021-2026' }), allTasks)))
+    expect(joined.getElementsByTagNameNS(W_NS, 'noBreakHyphen')).toHaveLength(1)
+    expect(joined.textContent).toBe('Tuyên truyền bầu cử nhiệm\u00A0kỳ\u00A020212026')
+    const spaced = titleOf(parseXml(await documentXml(withDocument({ subject: 'Tuyên truyền bầu cử nhiệm kỳ 2021 - 2026' }), allTasks)))
+    expect(spaced.textContent).toBe('Tuyên truyền bầu cử nhiệm\u00A0kỳ\u00A02021\u00A0-\u00A02026')
+    // A title ending in a word keeps only its last two words together.
+    const plain = titleOf(parseXml(await documentXml(withDocument({ subject: 'Tuyên truyền bầu cử trên báo chí' }), allTasks)))
+    expect(plain.textContent).toBe('Tuyên truyền bầu cử trên báo\u00A0chí')
+    expect(spaced.getElementsByTagNameNS(W_NS, 'noBreakHyphen')).toHaveLength(0)
+  })
+
   it('lays out the 2021 plan as a Decree 30 plan, with every task of the scope', async () => {
     const xml = await documentXml(basePlan, allTasks)
     for (const text of [

@@ -9,7 +9,7 @@ import {
 import {
   BODY_BEFORE_TWIPS, BODY_FIRST_LINE_TWIPS, BODY_LINE_240THS, FONT, HEADER_CELL_MARGIN_TWIPS, SIZE_14PT, TEXT_WIDTH_TWIPS,
 } from '@/io/docx/docx-geometry'
-import { estimateWidthTwips, runs, type RunStyle } from '@/io/docx/docx-text'
+import { estimateWidthTwips, runs, titleRuns, type RunStyle } from '@/io/docx/docx-text'
 
 /**
  * A short solid rule: an empty paragraph whose top border runs between its indents. A border on the
@@ -39,6 +39,11 @@ export function centred(lines: readonly string[], style: RunStyle, extra: { befo
     spacing: { before: extra.before ?? 0, after: 0 },
     children: runs(lines, style),
   })
+}
+
+/** A centred title (the subject under "KẾ HOẠCH" or "BÁO CÁO"): its lines end well (titleRuns). */
+export function centredTitle(lines: readonly string[], style: RunStyle): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: titleRuns(lines, style) })
 }
 
 /** Body text: 14 pt, justified, first line 1 cm, 6 pt before, 1.15 lines. */

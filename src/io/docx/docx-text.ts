@@ -6,7 +6,7 @@
  * escapes; `cleanText` also drops the characters XML 1.0 cannot hold before that, so no input breaks
  * the XML.
  */
-import { TextRun } from 'docx'
+import { NoBreakHyphen, TextRun } from 'docx'
 import { FONT } from '@/io/docx/docx-geometry'
 
 /**
@@ -48,6 +48,39 @@ export interface RunStyle {
   size?: number
   bold?: boolean
   italics?: boolean
+}
+
+/**
+ * Title lines (a centred bold subject) that end well: the last words held by no-break spaces,
+ * and a term of office ("2021-2026", "2021 - 2026") kept whole, the hyphen between digits as Word's
+ * no-break hyphen (w:noBreakHyphen, which LibreOffice reads too). LibreOffice broke the 2021 report's
+ * subject after "2021-", leaving "2026" alone on its last line.
+ */
+export function titleRuns(lines: readonly string[], style: RunStyle = {}): TextRun[] {
+  return lines.map((line, index) => new TextRun({
+    font: FONT, ...style, ...(index > 0 ? { break: 1 } : {}), children: withNoBreakHyphens(keepLastWordsTogether(line)),
+  }))
+}
+
+const NO_BREAK_SPACE = '\u00A0'
+/** Fewer words than this: a short title wraps nowhere, or its own way. */
+const GLUED_TITLE_MIN_WORDS = 4
+
+/**
+ * A Vietnamese word is often two syllables ("nhiệm kỳ"): a title ending in a number (a term, a year)
+ * keeps the two syllables before it too, so the last line reads "nhiệm kỳ 2021-2026", not "kỳ 2021-2026".
+ */
+function keepLastWordsTogether(line: string): string {
+  const spaced = line.replace(/(\d) ([-–]) (?=\d)/g, `$1${NO_BREAK_SPACE}$2${NO_BREAK_SPACE}`)
+  const words = spaced.split(' ')
+  if (words.length < GLUED_TITLE_MIN_WORDS) return spaced
+  const glued = /\d/.test(words.at(-1)!) && words.length > GLUED_TITLE_MIN_WORDS ? 3 : 2
+  return `${words.slice(0, -glued).join(' ')} ${words.slice(-glued).join(NO_BREAK_SPACE)}`
+}
+
+function withNoBreakHyphens(text: string): (string | NoBreakHyphen)[] {
+  const parts = text.split(/(?<=\d)-(?=\d)/)
+  return parts.flatMap((part, index) => (index === 0 ? [part] : [new NoBreakHyphen(), part]))
 }
 
 /** One run per line, joined by line breaks (a "\n" inside w:t would show as a space). */
