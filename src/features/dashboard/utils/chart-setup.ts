@@ -30,30 +30,41 @@ export function verticalMarkers(markers: () => readonly VerticalMarker[]): Plugi
     id: 'verticalMarkers',
     afterDatasetsDraw(chart) {
       const x = chart.scales.x
-      const { top, bottom } = chart.chartArea
+      const { top, bottom, right } = chart.chartArea
       if (!x) return
       const { ctx } = chart
+      const placed = markers().map((marker) => ({ ...marker, px: x.getPixelForValue(marker.index) }))
       ctx.save()
-      // Each label on its own line, so two close markers (as of 30/04, election day 23/05) stay readable.
-      for (const [row, marker] of markers().entries()) {
-        const px = x.getPixelForValue(marker.index)
+      for (const marker of placed) {
         ctx.strokeStyle = marker.color
         ctx.lineWidth = 2
         ctx.setLineDash([5, 4])
         ctx.beginPath()
-        ctx.moveTo(px, top)
-        ctx.lineTo(px, bottom)
+        ctx.moveTo(marker.px, top)
+        ctx.lineTo(marker.px, bottom)
         ctx.stroke()
-        ctx.setLineDash([])
+      }
+      ctx.setLineDash([])
+      ctx.font = '600 12px system-ui, sans-serif'
+      ctx.textAlign = 'left'
+      // The labels after every line, each on its own row and on a white ground: two close markers
+      // (as of 30/04, election day 23/05) do not strike through each other's label. A label goes right
+      // of its line where it fits in the chart, else left of it.
+      for (const [row, marker] of placed.entries()) {
+        const width = ctx.measureText(marker.label).width
+        const left = marker.px + MARKER_LABEL_GAP_PX + width <= right ? marker.px + MARKER_LABEL_GAP_PX : marker.px - MARKER_LABEL_GAP_PX - width
+        const baseline = top + 12 + row * 15
+        ctx.fillStyle = 'rgba(255, 255, 255, 0.9)'
+        ctx.fillRect(left - 2, baseline - 11, width + 4, 14)
         ctx.fillStyle = marker.color
-        ctx.font = '600 12px system-ui, sans-serif'
-        ctx.textAlign = px > chart.width - 80 ? 'right' : 'left'
-        ctx.fillText(marker.label, px + (ctx.textAlign === 'right' ? -4 : 4), top + 12 + row * 15)
+        ctx.fillText(marker.label, left, baseline)
       }
       ctx.restore()
     },
   }
 }
+
+const MARKER_LABEL_GAP_PX = 4
 
 /** The report's pictures are drawn at this many device pixels per CSS pixel: sharp on paper (~190 dpi at text width). */
 export const REPORT_PIXEL_RATIO = 2
