@@ -144,6 +144,20 @@ test('a phone\'s month is a grid of days with their task counts; a tapped day li
     await month.getByRole('grid', { name: 'Tháng 6 năm 2021' }).waitFor()
     assert.equal(await month.locator('td[aria-selected="true"]').getAttribute('data-date'), '2021-06-01')
     await dayList.locator('.task-list-summary', { hasText: '01/06/2021' }).waitFor()
+
+    // A finger swiped to the right over the grid goes back a month, to the left forward.
+    const cdp = await page.context().newCDPSession(page)
+    const swipe = async (fromX, toX) => {
+      const box = await month.getByRole('grid').boundingBox()
+      const y = box.y + box.height / 2
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: fromX, y }] })
+      for (let i = 1; i <= 6; i += 1) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: fromX + ((toX - fromX) * i) / 6, y }] })
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    }
+    await swipe(60, 300)
+    await month.getByRole('grid', { name: 'Tháng 5 năm 2021' }).waitFor()
+    await swipe(300, 60)
+    await month.getByRole('grid', { name: 'Tháng 6 năm 2021' }).waitFor()
   }, { path: '/?view=month&date=2021-05-23' })
 })
 

@@ -11,13 +11,13 @@
  * date fields).
  *
  * Keyboard (the date-picker grid of the ARIA practices): one Tab stop, the picked day; arrows move a
- * day or a week, Home/End to the week's ends, Page Up/Down a month.
+ * day or a week, Home/End to the week's ends, Page Up/Down a month. A finger swipes months.
  */
-import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react'
 import { addDays, todayIn } from '@/domain/dates/local-date'
 import { electionOffsetLabel } from '@/domain/dates/election-offset'
 import { formatDate } from '@/domain/dates/format-date'
-import { periodTitle, sameDayOfMonth } from '@/domain/dates/calendar-period'
+import { periodTitle, sameDayOfMonth, stepPeriod } from '@/domain/dates/calendar-period'
 import { markDays, monthGridWeeks } from '@/domain/plan/day-marks'
 import { queryOccurrences, taskIndexOf } from '@/domain/plan/task-index'
 import { computeMilestones } from '@/domain/rules/milestones'
@@ -50,6 +50,9 @@ function dotsStyle(colors: readonly string[]): CSSProperties {
     backgroundPosition: safe.map((_, i) => `${i * DOT_STEP_PX}px 0`).join(', '),
   }
 }
+
+/** A sideways swipe this long (and more sideways than up or down) turns the month. */
+const SWIPE_MIN_PX = 60
 
 /** Key → days to move; Home/End depend on the weekday and Page Up/Down on the month, below. */
 const DAY_STEPS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }
@@ -100,6 +103,18 @@ export function PhoneMonthView({ dayTasks }: { dayTasks: (day: LocalDate) => Rea
   }, [date])
 
   const pick = (day: LocalDate) => setCalendar({ date: day })
+  // A finger swiped sideways over the grid turns the month, as phone calendars do (‹ › in the toolbar too).
+  const swipe = useRef<{ x: number; y: number } | null>(null)
+  const onPointerDown = (event: PointerEvent<HTMLTableElement>) => {
+    swipe.current = event.pointerType === 'touch' ? { x: event.clientX, y: event.clientY } : null
+  }
+  const onPointerUp = (event: PointerEvent<HTMLTableElement>) => {
+    const start = swipe.current
+    swipe.current = null
+    if (!start) return
+    const dx = event.clientX - start.x
+    if (Math.abs(dx) >= SWIPE_MIN_PX && Math.abs(event.clientY - start.y) < Math.abs(dx) / 2) pick(stepPeriod('month', date, dx < 0 ? 1 : -1))
+  }
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     // Alt+← is the browser's Back, Ctrl/⌘ combinations the app's (undo) and the browser's.
     if (event.altKey || event.ctrlKey || event.metaKey) return
@@ -122,7 +137,8 @@ export function PhoneMonthView({ dayTasks }: { dayTasks: (day: LocalDate) => Rea
   const title = periodTitle('month', date, language)
   return (
     <div className="phone-month" data-testid="phone-month">
-      <table ref={gridRef} className="phone-month-grid" role="grid" aria-label={title} aria-describedby="phone-month-hint" onKeyDown={onKeyDown}>
+      <table ref={gridRef} className="phone-month-grid" role="grid" aria-label={title} aria-describedby="phone-month-hint" onKeyDown={onKeyDown}
+        onPointerDown={onPointerDown} onPointerUp={onPointerUp} onPointerCancel={() => { swipe.current = null }}>
         <thead>
           <tr>
             {messages.phoneMonth.weekdays.map((short, i) => (
