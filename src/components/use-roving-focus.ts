@@ -44,7 +44,12 @@ export function useRovingFocus<T extends HTMLElement>(orientation: RovingOrienta
   const assignTabStops = () => {
     const items = focusableItems(ref.current, selector)
     const current = items.find((item) => item === currentRef.current) ?? items[0]
-    for (const item of items) item.tabIndex = item === current ? 0 : -1
+    // Written only when it changes: a write is an attribute change the page must restyle for, and
+    // this runs after every render of the toolbar (each view switch, inside a phone's tap).
+    for (const item of items) {
+      const tabIndex = item === current ? 0 : -1
+      if (item.tabIndex !== tabIndex) item.tabIndex = tabIndex
+    }
   }
   // After every render: an item may have appeared, gone or been disabled.
   useLayoutEffect(assignTabStops)

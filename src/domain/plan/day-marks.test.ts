@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { DAY_DOTS, markDays, monthGridWeeks } from '@/domain/plan/day-marks'
+import fc from 'fast-check'
+import { addDays } from '@/domain/dates/local-date'
+import { DAY_DOTS, markDays, markIndexedDays, monthGridWeeks } from '@/domain/plan/day-marks'
+import { emptyTaskDraft } from '@/domain/plan/plan-ops'
+import { buildTaskIndex, queryOccurrences } from '@/domain/plan/task-index'
 import type { Task } from '@/domain/types'
 
 const occurrence = (start: string, end: string, channelId: string | null, allDay = true) => ({
@@ -63,5 +67,31 @@ describe('markDays', () => {
   it('ignores tasks outside the grid', () => {
     const marks = markDays(days, [occurrence('2021-01-01', '2021-01-05', 'press'), occurrence('2021-07-01', '2021-07-02', 'press')])
     expect(marks.every((m) => m.count === 0)).toBe(true)
+  })
+})
+
+describe('markIndexedDays', () => {
+  it('marks the same days as markDays over the occurrences: single, timed and a weekly series (property)', () => {
+    const weekly: Task = {
+      ...emptyTaskDraft('2021-04-05', '2021-04-07', true), id: 'series', title: 'series', createdAt: 0, updatedAt: 0, channelId: 'radio',
+      recurrence: { frequency: 'weekly', interval: 1, weekdays: ['MO', 'TH'], until: '2021-07-30', count: null, exceptions: {} },
+    }
+    const arbTask = fc.record({
+      offset: fc.integer({ min: 0, max: 150 }), days: fc.integer({ min: 1, max: 40 }), timed: fc.boolean(), channel: fc.constantFrom(null, 'press', 'radio', 'online', 'pano'),
+    })
+    fc.assert(fc.property(fc.array(arbTask, { maxLength: 40 }), fc.integer({ min: 0, max: 120 }), (specs, monthOffset) => {
+      const tasks = specs.map((spec, i): Task => {
+        const start = addDays('2021-03-01', spec.offset)
+        const draft = spec.timed
+          ? emptyTaskDraft(`${start}T20:00`, `${addDays(start, spec.days - 1)}T00:00`, false)
+          : emptyTaskDraft(start, addDays(start, spec.days), true)
+        return { ...draft, id: `t${i}`, title: `t${i}`, createdAt: 0, updatedAt: 0, channelId: spec.channel }
+      })
+      const days = monthGridWeeks(addDays('2021-03-01', monthOffset)).flat()
+      const index = buildTaskIndex([...tasks, weekly])
+      const viaOccurrences = markDays(days, queryOccurrences(index, days[0]!, addDays(days.at(-1)!, 1)))
+      const counts = (marks: ReturnType<typeof markDays>) => marks.map((m) => `${m.date}:${m.count}:${[...m.channelIds].sort().join(',')}`)
+      expect(counts(markIndexedDays(days, index))).toEqual(counts(viaOccurrences))
+    }), { numRuns: 200 })
   })
 })

@@ -6,10 +6,11 @@
  * Counted by day number into an array, not by date string into a map: a 10,000-task plan has ~3,000
  * occurrences in a month's six weeks, most of them several days long.
  */
-import { fromDayNumber, toDayNumber } from '@/domain/dates/local-date'
+import { addDays, fromDayNumber, toDayNumber } from '@/domain/dates/local-date'
 import { lastDay } from '@/domain/plan/task-dates'
+import { forEachOccurrenceSpan, type TaskIndex } from '@/domain/plan/task-index'
 import type { TaskOccurrence } from '@/domain/plan/recurrence'
-import type { LocalDate } from '@/domain/types'
+import type { LocalDate, Task } from '@/domain/types'
 
 /** Dots per day: more would not fit a phone's day cell (and the count says the rest). */
 export const DAY_DOTS = 3
@@ -48,19 +49,31 @@ export function monthGridWeeks(date: LocalDate): LocalDate[][] {
  * sorting a month's occurrences first would cost a phone's tap more than the dots are worth).
  */
 export function markDays(days: readonly LocalDate[], occurrences: readonly Pick<TaskOccurrence, 'start' | 'end' | 'task'>[]): DayMark[] {
+  const marker = dayMarker(days)
+  for (const { start, end, task } of occurrences) marker.add(start.slice(0, 10), lastDay({ start, end, allDay: task.allDay }), task.channelId)
+  return marker.marks
+}
+
+/** markDays over the index's tasks (kept by `keep`), from the days the index already knows. */
+export function markIndexedDays(days: readonly LocalDate[], index: TaskIndex, keep?: (task: Task) => boolean): DayMark[] {
+  const marker = dayMarker(days)
+  if (days.length > 0) forEachOccurrenceSpan(index, days[0]!, addDays(days.at(-1)!, 1), keep, (task, first, last) => marker.add(first, last, task.channelId))
+  return marker.marks
+}
+
+function dayMarker(days: readonly LocalDate[]) {
   const marks: DayMark[] = days.map((date) => ({ date, count: 0, channelIds: [] }))
-  if (days.length === 0) return marks
-  const first = toDayNumber(days[0]!)
+  const first = days.length > 0 ? toDayNumber(days[0]!) : 0
   const last = first + days.length - 1
-  for (const occurrence of occurrences) {
-    const from = Math.max(first, toDayNumber(occurrence.start.slice(0, 10)))
-    const to = Math.min(last, toDayNumber(lastDay({ start: occurrence.start, end: occurrence.end, allDay: occurrence.task.allDay })))
-    const channelId = occurrence.task.channelId
-    for (let day = from; day <= to; day += 1) {
-      const mark = marks[day - first]!
-      mark.count += 1
-      if (mark.channelIds.length < DAY_DOTS && !mark.channelIds.includes(channelId)) mark.channelIds.push(channelId)
-    }
+  return {
+    marks,
+    add(from: LocalDate, to: LocalDate, channelId: string | null) {
+      const end = Math.min(last, toDayNumber(to))
+      for (let day = Math.max(first, toDayNumber(from)); day <= end; day += 1) {
+        const mark = marks[day - first]!
+        mark.count += 1
+        if (mark.channelIds.length < DAY_DOTS && !mark.channelIds.includes(channelId)) mark.channelIds.push(channelId)
+      }
+    },
   }
-  return marks
 }

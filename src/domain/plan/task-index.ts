@@ -92,6 +92,27 @@ export function queryOccurrences(index: TaskIndex, from: LocalDate, toExclusive:
   return occurrences
 }
 
+/**
+ * The first and last day of every occurrence touching [from, toExclusive), handed to `visit`: what a
+ * count by day needs (a phone's month, day-marks.ts), without making occurrence objects or working out
+ * a single task's days again (the index did).
+ */
+export function forEachOccurrenceSpan(
+  index: TaskIndex, from: LocalDate, toExclusive: LocalDate, keep: ((task: Task) => boolean) | undefined,
+  visit: (task: Task, first: LocalDate, last: LocalDate) => void,
+): void {
+  for (const { task, first, last } of entriesTouching(index, from, toExclusive)) {
+    if (keep && !keep(task)) continue
+    if (!isRecurring(task)) {
+      visit(task, first, last)
+      continue
+    }
+    for (const occurrence of expandTask(task, from, toExclusive)) {
+      visit(task, datePart(occurrence.start), lastDay({ start: occurrence.start, end: occurrence.end, allDay: task.allDay }))
+    }
+  }
+}
+
 /** The days a task touches: a series' from its first to its last occurrence (cached: tasks are immutable). */
 const seriesSpans = new WeakMap<Task, { first: LocalDate; last: LocalDate }>()
 function daySpan(task: Task): { first: LocalDate; last: LocalDate } {

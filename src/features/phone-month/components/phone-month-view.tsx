@@ -18,8 +18,8 @@ import { addDays, todayIn } from '@/domain/dates/local-date'
 import { electionOffsetLabel } from '@/domain/dates/election-offset'
 import { formatDate } from '@/domain/dates/format-date'
 import { periodTitle, sameDayOfMonth, stepPeriod } from '@/domain/dates/calendar-period'
-import { markDays, monthGridWeeks } from '@/domain/plan/day-marks'
-import { queryOccurrences, taskIndexOf } from '@/domain/plan/task-index'
+import { markIndexedDays, monthGridWeeks } from '@/domain/plan/day-marks'
+import { taskIndexOf } from '@/domain/plan/task-index'
 import { computeMilestones } from '@/domain/rules/milestones'
 import { holidaysInRange } from '@/domain/holidays/holidays'
 import type { LocalDate } from '@/domain/types'
@@ -75,9 +75,9 @@ export function PhoneMonthView({ dayTasks }: { dayTasks: (day: LocalDate) => Rea
   const gridEnd = addDays(weeks.at(-1)![6]!, 1)
   const index = taskIndexOf(plan.tasks)
   const marks = useMemo(() => {
-    const marked = markDays(weeks.flat(), queryOccurrences(index, gridStart, gridEnd, keep ?? undefined))
+    const marked = markIndexedDays(weeks.flat(), index, keep ?? undefined)
     return new Map(marked.map((mark) => [mark.date, mark]))
-  }, [weeks, index, gridStart, gridEnd, keep])
+  }, [weeks, index, keep])
   const colors = useMemo(() => new Map(plan.channels.map((c) => [c.id, c.color])), [plan.channels])
   const milestones = useMemo(() => computeMilestones(plan.election), [plan.election])
   const holidays = useMemo(() => (showHolidays ? holidaysInRange(gridStart, gridEnd) : []), [showHolidays, gridStart, gridEnd])

@@ -32,6 +32,9 @@ import '@/features/task-list/components/task-list-view.css'
 import '@/features/task-list/components/task-list-print.css'
 
 const ROW_HEIGHT_PX = 44
+/** Rows made beyond the scroll box's ends. A phone month's day list makes fewer: it is built inside the tap that opens the month. */
+const OVERSCAN_ROWS = 8
+const DAY_OVERSCAN_ROWS = 3
 /** A dashboard figure's tasks: ten years either side of election day (the task index walks months, bounded at 100 years). */
 const DRILL_SPAN_DAYS = 3653
 
@@ -66,7 +69,7 @@ export function TaskListView({ day }: { day?: LocalDate } = {}) {
 
   const scrollRef = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT_PX, overscan: 8 })
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT_PX, overscan: day ? DAY_OVERSCAN_ROWS : OVERSCAN_ROWS })
   // Ctrl+P: every row, in the page's flow (a table over as many sheets as it takes, task-list-print.css),
   // not only the rows the scroll box shows.
   const { printing, printedAt } = usePrinting()
