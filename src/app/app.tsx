@@ -81,7 +81,8 @@ function AppScreen() {
   const printRequested = usePlannerStore((s) => s.printRequest !== null)
   const syncDialog = useSyncDialog((s) => s.open)
   const messages = useMessages()
-  const narrowScreen = useNarrowScreen()
+  // A phone's month is a grid of days over the picked day's tasks, not FullCalendar's (phone-month-view.tsx says why).
+  const phoneMonth = useNarrowScreen() && view === 'month'
   const [showFirstRun, setShowFirstRun] = useState(IS_FIRST_RUN)
   useUndoShortcuts()
 
@@ -133,11 +134,8 @@ function AppScreen() {
           <FilterBar />
           {/* Keyed by the kind of view: another view gets another try; month, week and year share one
               calendar (a phone's month is not FullCalendar's: it shows even when that chunk failed). */}
-          <ViewFailureBoundary key={view === 'month' && narrowScreen ? 'phone-month' : viewKind(view)} message={messages.viewFailed} reloadLabel={messages.appUpdate.reload}>
-            {view === 'list' ? <TaskListView /> : view === 'month' && narrowScreen ? (
-              // A phone's month is a grid of days over the picked day's tasks, not FullCalendar's (phone-month-view.tsx says why).
-              <PhoneMonthView dayTasks={(day) => <TaskListView day={day} />} />
-            ) : view === 'timeline' ? (
+          <ViewFailureBoundary key={phoneMonth ? 'phone-month' : viewKind(view)} message={messages.viewFailed} reloadLabel={messages.appUpdate.reload}>
+            {view === 'list' ? <TaskListView /> : phoneMonth ? <PhoneMonthView dayTasks={(day) => <TaskListView day={day} />} /> : view === 'timeline' ? (
               <Suspense fallback={<p className="view-loading" role="status">{messages.timeline.loading}</p>}>
                 <TimelineView />
               </Suspense>

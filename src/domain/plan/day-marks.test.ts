@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { addDays } from '@/domain/dates/local-date'
-import { DAY_DOTS, markDays, markIndexedDays, monthGridWeeks } from '@/domain/plan/day-marks'
+import { DAY_DOTS, markDays, monthGridWeeks } from '@/domain/plan/day-marks'
 import { emptyTaskDraft } from '@/domain/plan/plan-ops'
+import { lastDay } from '@/domain/plan/task-dates'
 import { buildTaskIndex, queryOccurrences } from '@/domain/plan/task-index'
 import type { Task } from '@/domain/types'
 
-const occurrence = (start: string, end: string, channelId: string | null, allDay = true) => ({
-  start, end, task: { allDay, channelId } as Task,
-})
+let taskCount = 0
+const dayTask = (start: string, end: string, channelId: string | null, allDay = true): Task => {
+  taskCount += 1
+  return { ...emptyTaskDraft(start, end, allDay), id: `t${taskCount}`, title: `t${taskCount}`, createdAt: 0, updatedAt: 0, channelId }
+}
+const index = (...tasks: Task[]) => buildTaskIndex(tasks)
 
 describe('monthGridWeeks', () => {
   it('covers May 2021 in six Monday-first weeks, from 26/04 to 06/06', () => {
@@ -37,7 +41,7 @@ describe('markDays', () => {
   const markOf = (marks: ReturnType<typeof markDays>, date: string) => marks.find((m) => m.date === date)!
 
   it('counts a task on every day it touches, cut to the grid', () => {
-    const marks = markDays(days, [occurrence('2021-04-20', '2021-04-28', 'press'), occurrence('2021-05-10', '2021-05-13', 'radio')])
+    const marks = markDays(days, index(dayTask('2021-04-20', '2021-04-28', 'press'), dayTask('2021-05-10', '2021-05-13', 'radio')))
     expect(markOf(marks, '2021-04-26').count).toBe(1)
     expect(markOf(marks, '2021-04-27').count).toBe(1)
     expect(markOf(marks, '2021-04-28').count).toBe(0) // the exclusive end
@@ -47,31 +51,31 @@ describe('markDays', () => {
   })
 
   it('does not count the next day for a timed task ending at midnight', () => {
-    const marks = markDays(days, [occurrence('2021-05-10T20:00', '2021-05-11T00:00', null, false)])
+    const marks = markDays(days, index(dayTask('2021-05-10T20:00', '2021-05-11T00:00', null, false)))
     expect(markOf(marks, '2021-05-10').count).toBe(1)
     expect(markOf(marks, '2021-05-11').count).toBe(0)
   })
 
   it('dots the first distinct channels of the day, a task without channel included, at most three', () => {
-    const marks = markDays(days, [
-      occurrence('2021-05-20', '2021-05-21', 'press'),
-      occurrence('2021-05-20', '2021-05-21', 'press'),
-      occurrence('2021-05-20', '2021-05-21', null),
-      occurrence('2021-05-20', '2021-05-21', 'radio'),
-      occurrence('2021-05-20', '2021-05-21', 'online'),
-    ])
+    const marks = markDays(days, index(
+      dayTask('2021-05-20', '2021-05-21', 'press'),
+      dayTask('2021-05-20', '2021-05-21', 'press'),
+      dayTask('2021-05-20', '2021-05-21', null),
+      dayTask('2021-05-20', '2021-05-21', 'radio'),
+      dayTask('2021-05-20', '2021-05-21', 'online'),
+    ))
     expect(markOf(marks, '2021-05-20')).toEqual({ date: '2021-05-20', count: 5, channelIds: ['press', null, 'radio'] })
     expect(DAY_DOTS).toBe(3)
   })
 
   it('ignores tasks outside the grid', () => {
-    const marks = markDays(days, [occurrence('2021-01-01', '2021-01-05', 'press'), occurrence('2021-07-01', '2021-07-02', 'press')])
+    const marks = markDays(days, index(dayTask('2021-01-01', '2021-01-05', 'press'), dayTask('2021-07-01', '2021-07-02', 'press')))
     expect(marks.every((m) => m.count === 0)).toBe(true)
   })
 })
 
-describe('markIndexedDays', () => {
-  it('marks the same days as markDays over the occurrences: single, timed and a weekly series (property)', () => {
+describe('markDays over a plan\'s index', () => {
+  it('marks each day with every occurrence touching it, as expanding the occurrences does: single, timed and a weekly series (property)', () => {
     const weekly: Task = {
       ...emptyTaskDraft('2021-04-05', '2021-04-07', true), id: 'series', title: 'series', createdAt: 0, updatedAt: 0, channelId: 'radio',
       recurrence: { frequency: 'weekly', interval: 1, weekdays: ['MO', 'TH'], until: '2021-07-30', count: null, exceptions: {} },
@@ -88,10 +92,21 @@ describe('markIndexedDays', () => {
         return { ...draft, id: `t${i}`, title: `t${i}`, createdAt: 0, updatedAt: 0, channelId: spec.channel }
       })
       const days = monthGridWeeks(addDays('2021-03-01', monthOffset)).flat()
-      const index = buildTaskIndex([...tasks, weekly])
-      const viaOccurrences = markDays(days, queryOccurrences(index, days[0]!, addDays(days.at(-1)!, 1)))
-      const counts = (marks: ReturnType<typeof markDays>) => marks.map((m) => `${m.date}:${m.count}:${[...m.channelIds].sort().join(',')}`)
-      expect(counts(markIndexedDays(days, index))).toEqual(counts(viaOccurrences))
+      const planIndex = buildTaskIndex([...tasks, weekly])
+      // The plain way: each occurrence of the grid's range, on each of its days.
+      const expected = new Map(days.map((day) => [day, { count: 0, channels: new Set<string | null>() }]))
+      for (const o of queryOccurrences(planIndex, days[0]!, addDays(days.at(-1)!, 1))) {
+        for (let day = o.start.slice(0, 10), last = lastDay({ start: o.start, end: o.end, allDay: o.task.allDay }); day <= last; day = addDays(day, 1)) {
+          const mark = expected.get(day)
+          if (mark) { mark.count += 1; mark.channels.add(o.task.channelId) }
+        }
+      }
+      for (const mark of markDays(days, planIndex)) {
+        const want = expected.get(mark.date)!
+        expect(mark.count).toBe(want.count)
+        expect(mark.channelIds.length).toBe(Math.min(DAY_DOTS, want.channels.size))
+        expect(mark.channelIds.every((id) => want.channels.has(id))).toBe(true)
+      }
     }), { numRuns: 200 })
   })
 })

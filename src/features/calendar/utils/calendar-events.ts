@@ -12,8 +12,8 @@ import { occurrenceKey } from '@/domain/plan/recurrence'
 import type { TaskPredicate } from '@/domain/filter/task-filter'
 import type { Phase, Task } from '@/domain/types'
 import { readableTextColor } from '@/domain/colors/readable-text'
+import { NO_CHANNEL_COLOR } from '@/domain/colors/task-colors'
 
-export const NEUTRAL_TASK_COLOR = '#455a64'
 /** In the year view, above this many tasks per visible range we show one count per day instead. */
 export const YEAR_VIEW_DETAIL_LIMIT = 300
 /**
@@ -26,7 +26,7 @@ export const DAY_CAP_THRESHOLD = 300
 export type EventKind = 'task' | 'phase' | 'milestone' | 'day-count' | 'day-more' | 'holiday'
 
 export function taskToEvent(task: Task, channelColors: ReadonlyMap<string, string>): EventInput {
-  const color = (task.channelId && channelColors.get(task.channelId)) || NEUTRAL_TASK_COLOR
+  const color = (task.channelId && channelColors.get(task.channelId)) || NO_CHANNEL_COLOR
   return {
     id: task.id,
     title: task.title,

@@ -18,18 +18,17 @@ import { addDays, todayIn } from '@/domain/dates/local-date'
 import { electionOffsetLabel } from '@/domain/dates/election-offset'
 import { formatDate } from '@/domain/dates/format-date'
 import { periodTitle, sameDayOfMonth, stepPeriod } from '@/domain/dates/calendar-period'
-import { markIndexedDays, monthGridWeeks } from '@/domain/plan/day-marks'
+import { markDays, monthGridWeeks } from '@/domain/plan/day-marks'
 import { taskIndexOf } from '@/domain/plan/task-index'
 import { computeMilestones } from '@/domain/rules/milestones'
 import { holidaysInRange } from '@/domain/holidays/holidays'
+import { NO_CHANNEL_COLOR } from '@/domain/colors/task-colors'
 import type { LocalDate } from '@/domain/types'
 import { useLanguage, useMessages } from '@/components/use-messages'
 import { selectActivePlan, usePlannerStore } from '@/store/use-planner-store'
 import { useVisibleTaskPredicate } from '@/store/use-task-filter'
 import '@/features/phone-month/components/phone-month-view.css'
 
-/** A task without a channel is dotted grey, as its event is in the calendar. */
-const NO_CHANNEL_COLOR = '#8c959f'
 
 /** A dot's size and the step between dots, in px (phone-month-view.css sizes the box's height). */
 const DOT_PX = 7
@@ -71,13 +70,11 @@ export function PhoneMonthView({ dayTasks }: { dayTasks: (day: LocalDate) => Rea
 
   const month = date.slice(0, 7)
   const weeks = useMemo(() => monthGridWeeks(`${month}-01`), [month])
-  const gridStart = weeks[0]![0]!
-  const gridEnd = addDays(weeks.at(-1)![6]!, 1)
+  const days = useMemo(() => weeks.flat(), [weeks])
+  const gridStart = days[0]!
+  const gridEnd = addDays(days.at(-1)!, 1)
   const index = taskIndexOf(plan.tasks)
-  const marks = useMemo(() => {
-    const marked = markIndexedDays(weeks.flat(), index, keep ?? undefined)
-    return new Map(marked.map((mark) => [mark.date, mark]))
-  }, [weeks, index, keep])
+  const marks = useMemo(() => new Map(markDays(days, index, keep ?? undefined).map((mark) => [mark.date, mark])), [days, index, keep])
   const colors = useMemo(() => new Map(plan.channels.map((c) => [c.id, c.color])), [plan.channels])
   const milestones = useMemo(() => computeMilestones(plan.election), [plan.election])
   const holidays = useMemo(() => (showHolidays ? holidaysInRange(gridStart, gridEnd) : []), [showHolidays, gridStart, gridEnd])
@@ -118,7 +115,7 @@ export function PhoneMonthView({ dayTasks }: { dayTasks: (day: LocalDate) => Rea
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     // Alt+← is the browser's Back, Ctrl/⌘ combinations the app's (undo) and the browser's.
     if (event.altKey || event.ctrlKey || event.metaKey) return
-    const weekday = weeks.flat().indexOf(date) % 7
+    const weekday = days.indexOf(date) % 7
     const target = event.key in DAY_STEPS ? addDays(date, DAY_STEPS[event.key]!)
       : event.key === 'Home' ? addDays(date, -weekday)
         : event.key === 'End' ? addDays(date, 6 - weekday)

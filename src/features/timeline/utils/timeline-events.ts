@@ -17,9 +17,9 @@ import { isTaskLate } from '@/domain/plan/task-progress'
 import { milestoneOffsetLabel, type Milestone } from '@/domain/rules/milestones'
 import type { Phase, Task } from '@/domain/types'
 import { readableTextColor } from '@/domain/colors/readable-text'
+import { NO_CHANNEL_COLOR } from '@/domain/colors/task-colors'
 import { SCHEDULE_ROW_ID, type RowMode } from '@/features/timeline/utils/timeline-rows'
 
-export const NEUTRAL_BAR_COLOR = '#455a64'
 /** Above this many bars in the range, rows are thinned to a few lanes and "+N" markers. */
 export const TIMELINE_CAP_THRESHOLD = 300
 
@@ -111,7 +111,7 @@ export function barEvent(bar: Bar, options: Pick<BarOptions, 'today' | 'colors' 
   const { task, start, end, recurring } = bar.occurrence
   const occurrenceDate = recurring ? bar.occurrence.occurrenceDate : null
   const key = occurrenceDate === null ? task.id : occurrenceKey(task.id, occurrenceDate)
-  const color = (task.channelId && options.colors.get(task.channelId)) || NEUTRAL_BAR_COLOR
+  const color = (task.channelId && options.colors.get(task.channelId)) || NO_CHANNEL_COLOR
   const classNames = ['task-bar']
   if (task.status === 'done') classNames.push('is-done')
   if (task.status === 'cancelled') classNames.push('is-cancelled')
